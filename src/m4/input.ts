@@ -1,0 +1,242 @@
+/*
+ * input - the m4 input stack
+ *
+ * m4 reads from a stack of blocks: files named on the command line or
+ * included, strings (macro expansions pushed back to be rescanned), and
+ * builtin definitions handed back by `defn`. Reading takes from the top block
+ * and falls through to the one below when it runs dry, so a word or a quoted
+ * string may span blocks, as in GNU m4.
+ *
+ * Text is kept as "binary" strings: one JS char per input byte, so lengths and
+ * offsets are byte counts and any byte passes through unchanged.
+ *
+ * Line numbers are only needed for diagnostics, __line__ and tracing, so they
+ * are computed on demand from a file block's read position (with a cursor
+ * cache) instead of being counted on every character.
+ */
+
+import type { BuiltinDef } from "./symtab.js";
+
+/** Marks the kinds of input block. */
+export const enum BlockKind {
+  String = 0,
+  File = 1,
+  Macdef = 2,
+}
+
+/** One block of the input stack. */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  pos: number;
+  /** File name as m4 reports it (files only). */
+  name: string;
+  /** A builtin handed back by defn (macdef blocks only). */
+  fn: BuiltinDef | null;
+  /** Line-number cache: the line of the char before cachePos. */
+  cachePos: number;
+  cacheLine: number;
+  /** A string block that reports a fixed location (m4wrap text: where m4wrap was called). */
+  loc: Location | null;
+}
+
+/** A point in the input remembered cheaply, resolved to a Location only when needed. */
+export interface Mark {
+  block: Block | undefined;
+  pos: number;
+  fixed: Location | null;
+}
+
+/** Where the interpreter is in its input, for messages and __line__. */
+export interface Location {
+  file: string;
+  line: number;
+}
+
+/** The end-of-input marker returned by peek/next. */
+export const EOF = -1;
+/** Returned by peek/next when the next input is a builtin token (defn). */
+export const MACDEF = -2;
+
+/** newBlock - make a block with empty line cache */
+function newBlock(kind: BlockKind, text: string, name: string, fn: BuiltinDef | null): Block {
+  return { kind, text, pos: 0, name, fn, cachePos: 0, cacheLine: 1, loc: null };
+}
+
+/** lineOf - line number of the last character read from a file block */
+export function lineOf(b: Block, pos: number): number {
+  // The newline that ends a line belongs to that line: the line advances
+  // only when the character after it is read, as GNU m4 counts.
+  const upto = pos - 1;
+  let from = b.cachePos;
+  let line = b.cacheLine;
+  if (upto < from) {
+    from = 0;
+    line = 1;
+  }
+  const text = b.text;
+  let i = text.indexOf("\n", from);
+  while (i !== -1 && i < upto) {
+    line++;
+    i = text.indexOf("\n", i + 1);
+  }
+  if (upto > from) {
+    b.cachePos = upto;
+    b.cacheLine = line;
+  }
+  return line;
+}
+
+/** The input stack proper. */
+export class InputStack {
+  readonly blocks: Block[] = [];
+  /** The file block read last, for locations once all input is read. */
+  lastFile: Block | undefined;
+
+  /** pushString - push text to be read next (no-op when empty) */
+  pushString(text: string): void {
+    if (text.length === 0) return;
+    const top = this.blocks[this.blocks.length - 1];
+    // Fast path: a string block that is fully read can simply be replaced.
+    if (top !== undefined && top.kind === BlockKind.String && top.pos >= top.text.length && top.loc === null) {
+      top.text = text;
+      top.pos = 0;
+      return;
+    }
+    this.blocks.push(newBlock(BlockKind.String, text, "", null));
+  }
+
+  /** pushWrapped - push m4wrap text, which reports the location m4wrap was called at */
+  pushWrapped(text: string, loc: Location): void {
+    if (text.length === 0) return;
+    const b = newBlock(BlockKind.String, text, "", null);
+    b.loc = loc;
+    this.blocks.push(b);
+  }
+
+  /** pushFile - push a whole file's text, read next */
+  pushFile(name: string, text: string): void {
+    this.blocks.push(newBlock(BlockKind.File, text, name, null));
+  }
+
+  /** pushMacdef - push a builtin token (the result of defn of a builtin) */
+  pushMacdef(fn: BuiltinDef): void {
+    this.blocks.push(newBlock(BlockKind.Macdef, "", "", fn));
+  }
+
+  /** top - the topmost block with input left, popping spent ones */
+  top(): Block | undefined {
+    const blocks = this.blocks;
+    for (;;) {
+      const b = blocks[blocks.length - 1];
+      if (b === undefined) return undefined;
+      if (b.kind === BlockKind.Macdef ? b.pos === 0 : b.pos < b.text.length) return b;
+      if (b.kind === BlockKind.File) this.lastFile = b;
+      blocks.pop();
+    }
+  }
+
+  /** peek - next char code (or EOF / MACDEF) without consuming it */
+  peek(): number {
+    const blocks = this.blocks;
+    for (let k = blocks.length - 1; k >= 0; k--) {
+      const b = blocks[k]!;
+      if (b.kind === BlockKind.Macdef) {
+        if (b.pos === 0) return MACDEF;
+        continue;
+      }
+      if (b.pos < b.text.length) return b.text.charCodeAt(b.pos);
+    }
+    return EOF;
+  }
+
+  /** next - consume and return the next char code (or EOF / MACDEF) */
+  next(): number {
+    const b = this.top();
+    if (b === undefined) return EOF;
+    if (b.kind === BlockKind.Macdef) {
+      b.pos = 1;
+      return MACDEF;
+    }
+    return b.text.charCodeAt(b.pos++);
+  }
+
+  /** takeMacdef - the builtin of the macdef block just read by next() */
+  lastMacdef(): BuiltinDef | null {
+    for (let k = this.blocks.length - 1; k >= 0; k--) {
+      const b = this.blocks[k]!;
+      if (b.kind === BlockKind.Macdef && b.pos === 1) return b.fn;
+      if (b.kind !== BlockKind.Macdef && b.pos < b.text.length) break;
+    }
+    return null;
+  }
+
+  /**
+   * lookingAt - whether the upcoming input starts with s (which is non-empty);
+   * consumes it when consume is set. Crosses block boundaries.
+   */
+  lookingAt(s: string, consume: boolean): boolean {
+    const n = s.length;
+    const blocks = this.blocks;
+    let k = blocks.length - 1;
+    // Fast path: all of s lies within the top non-empty block.
+    while (k >= 0) {
+      const b = blocks[k]!;
+      if (b.kind === BlockKind.Macdef) {
+        if (b.pos === 0) return false;
+      } else if (b.pos < b.text.length) {
+        if (b.text.length - b.pos >= n) {
+          if (!b.text.startsWith(s, b.pos)) return false;
+          if (consume) b.pos += n;
+          return true;
+        }
+        break;
+      }
+      k--;
+    }
+    // Slow path across blocks.
+    let i = 0;
+    const marks: Array<[Block, number]> = [];
+    for (; k >= 0 && i < n; k--) {
+      const b = blocks[k]!;
+      if (b.kind === BlockKind.Macdef) {
+        if (b.pos === 0) return false;
+        continue;
+      }
+      let p = b.pos;
+      while (p < b.text.length && i < n) {
+        if (b.text.charCodeAt(p) !== s.charCodeAt(i)) return false;
+        p++;
+        i++;
+      }
+      marks.push([b, p]);
+    }
+    if (i < n) return false;
+    if (consume) for (const [b, p] of marks) b.pos = p;
+    return true;
+  }
+
+  /** mark - the current position, cheap to take */
+  mark(): Mark {
+    const blocks = this.blocks;
+    for (let k = blocks.length - 1; k >= 0; k--) {
+      const b = blocks[k]!;
+      if (b.kind === BlockKind.File) return { block: b, pos: b.pos, fixed: null };
+      if (b.loc !== null && b.pos < b.text.length) return { block: undefined, pos: 0, fixed: b.loc };
+    }
+    const f = this.lastFile;
+    return { block: f, pos: f === undefined ? 0 : f.pos, fixed: null };
+  }
+
+  /** location - file and line of the innermost file being read */
+  location(): Location {
+    return resolveMark(this.mark());
+  }
+}
+
+/** resolveMark - the file and line a mark stands for */
+export function resolveMark(m: Mark): Location {
+  if (m.fixed !== null) return m.fixed;
+  const b = m.block;
+  return b === undefined ? { file: "", line: 0 } : { file: b.name, line: lineOf(b, m.pos) };
+}

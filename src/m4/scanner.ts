@@ -1,0 +1,296 @@
+/*
+ * scanner - splits m4 input into tokens
+ *
+ * The token kinds are GNU m4's: end of input, a quoted string (returned
+ * without its outer quotes) or a comment (returned whole), a word (a name
+ * that may be a macro), the three argument punctuators, a builtin token from
+ * defn, and "simple" text. The quote and comment delimiters change at run
+ * time (changequote, changecom), which is why this is a hand-written scanner
+ * and not a generated one.
+ *
+ * Checks run in GNU's order: comment start, then word, then open quote, then
+ * punctuation. Plain characters are returned in runs rather than one by one
+ * (a run never mixes white space with other text, so argument collection can
+ * still skip leading white space token by token).
+ */
+
+import { BlockKind, EOF, InputStack, MACDEF, lineOf, type Block, type Location } from "./input.js";
+import type { BuiltinDef } from "./symtab.js";
+
+/** Token kinds, as GNU m4 names them. */
+export const enum Tok {
+  Eof,
+  String,
+  Word,
+  Open,
+  Comma,
+  Close,
+  Simple,
+  Macdef,
+}
+
+// Character class bits.
+const WORD_START = 1;
+const WORD_CHAR = 2;
+const SPECIAL = 4; // may begin something other than plain text
+const SPACE = 8;
+
+/** Raised for the fatal scanner errors (end of file in a string or comment). */
+export class ScanError extends Error {
+  constructor(
+    message: string,
+    readonly where: Location,
+  ) {
+    super(message);
+    this.name = "ScanError";
+  }
+}
+
+/** The scanner: quote and comment syntax plus the token just read. */
+export class Scanner {
+  lquote = "`";
+  rquote = "'";
+  bcomm = "#";
+  ecomm = "\n";
+  /** Text of the last token (quoted strings without their quotes). */
+  text = "";
+  /** The builtin of the last Macdef token. */
+  fn: BuiltinDef | null = null;
+  private readonly cls = new Uint8Array(256);
+
+  constructor(readonly input: InputStack) {
+    this.resetClasses();
+  }
+
+  /** setQuotes - install new quote delimiters (empty lquote disables quoting) */
+  setQuotes(lq: string, rq: string): void {
+    this.lquote = lq;
+    this.rquote = rq;
+    this.resetClasses();
+  }
+
+  /** setComments - install new comment delimiters (empty bcomm disables comments) */
+  setComments(bc: string, ec: string): void {
+    this.bcomm = bc;
+    this.ecomm = ec;
+    this.resetClasses();
+  }
+
+  /** resetClasses - recompute the character class table after a syntax change */
+  private resetClasses(): void {
+    const c = this.cls;
+    c.fill(0);
+    for (let i = 0; i < 256; i++) {
+      const isAlpha = (i >= 65 && i <= 90) || (i >= 97 && i <= 122);
+      const isDigit = i >= 48 && i <= 57;
+      if (isAlpha || i === 95) c[i]! |= WORD_START | WORD_CHAR | SPECIAL;
+      if (isDigit) c[i]! |= WORD_CHAR;
+      if (i === 32 || (i >= 9 && i <= 13)) c[i]! |= SPACE;
+    }
+    c[40]! |= SPECIAL;
+    c[41]! |= SPECIAL;
+    c[44]! |= SPECIAL;
+    if (this.lquote.length > 0) c[this.lquote.charCodeAt(0) & 255]! |= SPECIAL;
+    if (this.bcomm.length > 0) c[this.bcomm.charCodeAt(0) & 255]! |= SPECIAL;
+  }
+
+  /** isSpace - whether a char code is white space as C's isspace sees it */
+  isSpace(ch: number): boolean {
+    return ch >= 0 && ch < 256 && (this.cls[ch]! & SPACE) !== 0;
+  }
+
+  /** peekIsOpen - whether the next token would be an open parenthesis */
+  peekIsOpen(): boolean {
+    const ch = this.input.peek();
+    if (ch !== 40) return false;
+    // "(" may also begin a comment or a quote, which win over Open.
+    if (this.bcomm.length > 0 && this.bcomm.charCodeAt(0) === 40 && this.input.lookingAt(this.bcomm, false)) return false;
+    if (this.lquote.length > 0 && this.lquote.charCodeAt(0) === 40 && this.input.lookingAt(this.lquote, false)) return false;
+    return true;
+  }
+
+  /** next - read the next token; its text is left in this.text */
+  next(): Tok {
+    const input = this.input;
+    const b = input.top();
+    if (b === undefined) {
+      this.text = "";
+      return Tok.Eof;
+    }
+    if (b.kind === BlockKind.Macdef) {
+      b.pos = 1;
+      this.fn = b.fn;
+      this.text = "";
+      return Tok.Macdef;
+    }
+    const t = b.text;
+    const p = b.pos;
+    const ch = t.charCodeAt(p);
+    const cl = ch < 256 ? this.cls[ch]! : 0;
+    if ((cl & SPECIAL) === 0) {
+      // A run of plain characters, white space and other text kept apart.
+      const want = cl & SPACE;
+      let q = p + 1;
+      const n = t.length;
+      while (q < n) {
+        const c2 = t.charCodeAt(q);
+        const k = c2 < 256 ? this.cls[c2]! : 0;
+        if ((k & SPECIAL) !== 0 || (k & SPACE) !== want) break;
+        q++;
+      }
+      b.pos = q;
+      this.text = t.slice(p, q);
+      return Tok.Simple;
+    }
+    if (this.bcomm.length > 0 && ch === this.bcomm.charCodeAt(0) && input.lookingAt(this.bcomm, true)) {
+      return this.readComment(b, p);
+    }
+    if ((cl & WORD_START) !== 0) {
+      this.text = this.readWord(b);
+      return Tok.Word;
+    }
+    if (this.lquote.length > 0 && ch === this.lquote.charCodeAt(0) && input.lookingAt(this.lquote, true)) {
+      return this.readQuoted(b, p);
+    }
+    b.pos = p + 1;
+    this.text = t[p]!;
+    if (ch === 40) return Tok.Open;
+    if (ch === 44) return Tok.Comma;
+    if (ch === 41) return Tok.Close;
+    return Tok.Simple;
+  }
+
+  /** readWord - read a name, which may continue into the blocks below */
+  private readWord(b: Block): string {
+    const cls = this.cls;
+    let t = b.text;
+    let p = b.pos;
+    let q = p + 1;
+    while (q < t.length && (cls[t.charCodeAt(q) & 255]! & WORD_CHAR) !== 0 && t.charCodeAt(q) < 256) q++;
+    b.pos = q;
+    if (q < t.length) return t.slice(p, q);
+    // The block ran out inside the word: GNU keeps reading from below.
+    let word = t.slice(p, q);
+    for (;;) {
+      const ch = this.input.peek();
+      if (ch < 0 || ch > 255 || (cls[ch]! & WORD_CHAR) === 0) return word;
+      const nb = this.input.top()!;
+      t = nb.text;
+      p = nb.pos;
+      q = p;
+      while (q < t.length && (cls[t.charCodeAt(q) & 255]! & WORD_CHAR) !== 0 && t.charCodeAt(q) < 256) q++;
+      nb.pos = q;
+      word += t.slice(p, q);
+      if (q < t.length) return word;
+    }
+  }
+
+  /** startOf - the location a token began at, for its error message */
+  private startOf(b: Block, p: number): Location {
+    if (b.kind === BlockKind.File) return { file: b.name, line: lineOf(b, p + 1) };
+    return this.input.location();
+  }
+
+  /** readComment - read the rest of a comment whose opener was consumed */
+  private readComment(b: Block, start: number): Tok {
+    const where = this.startOf(b, start);
+    const parts: string[] = [this.bcomm];
+    const ec = this.ecomm;
+    const input = this.input;
+    for (;;) {
+      const cb = input.top();
+      if (cb === undefined) throw new ScanError("ERROR: end of file in comment", where);
+      if (cb.kind === BlockKind.Macdef) {
+        cb.pos = 1;
+        continue;
+      }
+      const t = cb.text;
+      const p = cb.pos;
+      if (ec.length > 0) {
+        const i = t.indexOf(ec, p);
+        if (i !== -1) {
+          parts.push(t.slice(p, i), ec);
+          cb.pos = i + ec.length;
+          this.text = parts.join("");
+          return Tok.String;
+        }
+      }
+      // Not closed in this block: take all but a possible partial delimiter,
+      // then step one character at a time across the block boundary.
+      const keep = Math.max(p, t.length - Math.max(ec.length - 1, 0));
+      parts.push(t.slice(p, keep));
+      cb.pos = keep;
+      while (cb.pos < t.length) {
+        if (ec.length > 0 && input.lookingAt(ec, true)) {
+          parts.push(ec);
+          this.text = parts.join("");
+          return Tok.String;
+        }
+        parts.push(t[cb.pos]!);
+        cb.pos++;
+      }
+    }
+  }
+
+  /** readQuoted - read a quoted string whose open quote was consumed */
+  private readQuoted(b: Block, start: number): Tok {
+    const where = this.startOf(b, start);
+    const lq = this.lquote;
+    const rq = this.rquote;
+    const input = this.input;
+    const parts: string[] = [];
+    let depth = 1;
+    for (;;) {
+      const cb = input.top();
+      if (cb === undefined) throw new ScanError("ERROR: end of file in string", where);
+      if (cb.kind === BlockKind.Macdef) {
+        cb.pos = 1;
+        continue;
+      }
+      const t = cb.text;
+      let p = cb.pos;
+      // Fast path: whole delimiters found inside this block.
+      for (;;) {
+        const ir = rq.length > 0 ? t.indexOf(rq, p) : -1;
+        const il = t.indexOf(lq, p);
+        if (ir !== -1 && (il === -1 || ir <= il)) {
+          if (--depth === 0) {
+            parts.push(t.slice(p, ir));
+            cb.pos = ir + rq.length;
+            this.text = parts.join("");
+            return Tok.String;
+          }
+          parts.push(t.slice(p, ir + rq.length));
+          p = ir + rq.length;
+        } else if (il !== -1) {
+          depth++;
+          parts.push(t.slice(p, il + lq.length));
+          p = il + lq.length;
+        } else break;
+      }
+      // Neither delimiter closes in this block: copy up to where a delimiter
+      // could straddle the boundary, then go character by character.
+      const longest = Math.max(lq.length, rq.length);
+      const keep = Math.max(p, t.length - (longest - 1));
+      parts.push(t.slice(p, keep));
+      cb.pos = keep;
+      while (cb.pos < t.length) {
+        if (rq.length > 0 && input.lookingAt(rq, true)) {
+          if (--depth === 0) {
+            this.text = parts.join("");
+            return Tok.String;
+          }
+          parts.push(rq);
+        } else if (input.lookingAt(lq, true)) {
+          depth++;
+          parts.push(lq);
+        } else {
+          parts.push(t[cb.pos]!);
+          cb.pos++;
+        }
+      }
+    }
+  }
+}
+
+export { EOF, MACDEF };
