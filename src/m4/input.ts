@@ -36,15 +36,18 @@ export interface Block {
   /** Line-number cache: the line of the char before cachePos. */
   cachePos: number;
   cacheLine: number;
-  /** A string block that reports a fixed location (m4wrap text: where m4wrap was called). */
-  loc: Location | null;
+  /**
+   * Where a string block's text is said to come from: the place of the macro
+   * call that produced it (or of the m4wrap call that saved it). While it is
+   * read, __line__ and diagnostics report that place, as in GNU m4.
+   */
+  loc: Mark | null;
 }
 
-/** A point in the input remembered cheaply, resolved to a Location only when needed. */
+/** A point in the input remembered cheaply (a file block and a position in it). */
 export interface Mark {
   block: Block | undefined;
   pos: number;
-  fixed: Location | null;
 }
 
 /** Where the interpreter is in its input, for messages and __line__. */
@@ -90,25 +93,19 @@ export function lineOf(b: Block, pos: number): number {
 /** The input stack proper. */
 export class InputStack {
   readonly blocks: Block[] = [];
-  /** The file block read last, for locations once all input is read. */
-  lastFile: Block | undefined;
-
-  /** pushString - push text to be read next (no-op when empty) */
-  pushString(text: string): void {
+  /** Called when a file has been read to its end and leaves the stack. */
+  onFilePop: ((file: Block) => void) | null = null;
+  /** pushString - push text to be read next, coming from loc (no-op when empty) */
+  pushString(text: string, loc: Mark): void {
     if (text.length === 0) return;
     const top = this.blocks[this.blocks.length - 1];
-    // Fast path: a string block that is fully read can simply be replaced.
-    if (top !== undefined && top.kind === BlockKind.String && top.pos >= top.text.length && top.loc === null) {
+    // Fast path: a string block that is fully read can simply be reused.
+    if (top !== undefined && top.kind === BlockKind.String && top.pos >= top.text.length) {
       top.text = text;
       top.pos = 0;
+      top.loc = loc;
       return;
     }
-    this.blocks.push(newBlock(BlockKind.String, text, "", null));
-  }
-
-  /** pushWrapped - push m4wrap text, which reports the location m4wrap was called at */
-  pushWrapped(text: string, loc: Location): void {
-    if (text.length === 0) return;
     const b = newBlock(BlockKind.String, text, "", null);
     b.loc = loc;
     this.blocks.push(b);
@@ -131,8 +128,8 @@ export class InputStack {
       const b = blocks[blocks.length - 1];
       if (b === undefined) return undefined;
       if (b.kind === BlockKind.Macdef ? b.pos === 0 : b.pos < b.text.length) return b;
-      if (b.kind === BlockKind.File) this.lastFile = b;
       blocks.pop();
+      if (b.kind === BlockKind.File && this.onFilePop !== null) this.onFilePop(b);
     }
   }
 
@@ -221,14 +218,13 @@ export class InputStack {
     const blocks = this.blocks;
     for (let k = blocks.length - 1; k >= 0; k--) {
       const b = blocks[k]!;
-      if (b.kind === BlockKind.File) return { block: b, pos: b.pos, fixed: null };
-      if (b.loc !== null && b.pos < b.text.length) return { block: undefined, pos: 0, fixed: b.loc };
+      if (b.kind === BlockKind.File) return { block: b, pos: b.pos };
+      if (b.loc !== null) return b.loc;
     }
-    const f = this.lastFile;
-    return { block: f, pos: f === undefined ? 0 : f.pos, fixed: null };
+    return { block: undefined, pos: 0 };
   }
 
-  /** location - file and line of the innermost file being read */
+  /** location - file and line of the current position */
   location(): Location {
     return resolveMark(this.mark());
   }
@@ -236,7 +232,6 @@ export class InputStack {
 
 /** resolveMark - the file and line a mark stands for */
 export function resolveMark(m: Mark): Location {
-  if (m.fixed !== null) return m.fixed;
   const b = m.block;
   return b === undefined ? { file: "", line: 0 } : { file: b.name, line: lineOf(b, m.pos) };
 }

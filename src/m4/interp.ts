@@ -8,13 +8,14 @@
  * through the methods here.
  */
 
+import { statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { BlockKind, InputStack, resolveMark, type Location, type Mark } from "./input.js";
+import { BlockKind, InputStack, lineOf, resolveMark, type Location, type Mark } from "./input.js";
 import { Scanner, ScanError, Tok } from "./scanner.js";
 import { SymbolTable, type Arg, type BuiltinDef, type Definition } from "./symtab.js";
 import { Diversions, type Sink } from "./output.js";
 import type { Diag } from "./diag.js";
-import { Tracer } from "./trace.js";
+import { DebugFlag, Tracer } from "./trace.js";
 
 /** Thrown to stop the run (m4exit, fatal errors); carries the exit status. */
 export class ExitRun extends Error {
@@ -79,7 +80,7 @@ export class Interp {
   /** sysval: status of the last syscmd/esyscmd. */
   sysval = 0;
   /** Text saved by m4wrap, in the order it was saved, with where it was saved. */
-  wrapup: Array<{ text: string; loc: Location }> = [];
+  wrapup: Array<{ text: string; loc: Mark }> = [];
   /** Location diagnostics are reported at (the current macro call's). */
   private where: Mark | null = null;
   /** All builtins by their plain name. */
@@ -98,14 +99,45 @@ export class Interp {
       warn: (text) => this.warn(text),
       error: (text) => this.error(text),
     };
+    this.input.onFilePop = (b) => {
+      if ((this.tracer.flags & DebugFlag.i) === 0) return;
+      // Reading past a final newline has already moved GNU to the next line.
+      const at = { file: b.name, line: lineOf(b, b.pos) + (b.text.endsWith("\n") ? 1 : 0) };
+      const next = this.input.mark();
+      if (next.block === undefined) this.debugMessage("input exhausted", at);
+      else {
+        const n = resolveMark(next);
+        this.debugMessage(`input reverted to ${n.file}, line ${n.line}`, at);
+      }
+    };
+  }
+
+  /** debugMessage - an "m4debug:" line on the debug stream */
+  debugMessage(text: string, at: Location = this.location()): void {
+    let s = "m4debug:";
+    if (at.line !== 0) {
+      if ((this.tracer.flags & DebugFlag.f) !== 0) s += at.file + ":";
+      if ((this.tracer.flags & DebugFlag.l) !== 0) s += at.line + ":";
+    }
+    this.tracer.write(s + " " + text + "\n");
+  }
+
+  /** pushFile - start reading a file (include, command line), saying so under flag i */
+  pushFile(name: string, text: string): void {
+    if ((this.tracer.flags & DebugFlag.i) !== 0) this.debugMessage(`input read from ${name}`);
+    this.input.pushFile(name, text);
   }
 
   // ---- diagnostics ----
 
+  /** mark - the current position: the running call's, else the input's */
+  mark(): Mark {
+    return this.where ?? this.input.mark();
+  }
+
   /** location - where a diagnostic raised now should point */
   location(): Location {
-    const m = this.where;
-    return m !== null ? resolveMark(m) : this.input.location();
+    return resolveMark(this.mark());
   }
 
   /** message - print "m4:FILE:LINE: text" (or "m4: text" outside any file) */
@@ -176,11 +208,16 @@ export class Interp {
       this.warn(`non-numeric argument to builtin \`${name}'`);
       return undefined;
     }
-    // strtol saturates at the long range, then the value is truncated to int.
+    // strtol saturates at the long range (and says so), then the value is
+    // truncated to int.
     let v = BigInt(m[1] + m[2]!);
     const lim = 1n << 63n;
-    if (v >= lim) v = lim - 1n;
-    if (v < -lim) v = -lim;
+    let overflow = false;
+    if (v >= lim) (v = lim - 1n), (overflow = true);
+    if (v < -lim) (v = -lim), (overflow = true);
+    if (text.charCodeAt(0) !== m[1]!.charCodeAt(0) && text.charCodeAt(0) !== m[2]!.charCodeAt(0))
+      this.warn(`leading whitespace ignored in builtin \`${name}'`);
+    else if (overflow) this.warn(`numeric overflow detected in builtin \`${name}'`);
     return Number(BigInt.asIntN(32, v));
   }
 
@@ -197,15 +234,23 @@ export class Interp {
     if (!isAbsolute(name))
       for (const dir of this.opts.includePath) {
         const r = this.tryRead(dir.endsWith("/") ? dir + name : dir + "/" + name);
-        if (typeof r !== "string") return r;
+        if (typeof r === "string") continue;
+        if ((this.tracer.flags & DebugFlag.p) !== 0) this.debugMessage(`path search for \`${name}' found \`${r.name}'`);
+        return r;
       }
     return first;
   }
 
   /** tryRead - read one file (relative to cwd); the text or an error text */
   private tryRead(name: string): { name: string; text: string } | string {
+    const path = resolve(this.opts.cwd, name);
+    // Look before reading: a failed read throws, and a thrown error costs a
+    // stack trace, on every include that the search path resolves.
     try {
-      return { name, text: this.readFile(resolve(this.opts.cwd, name)) };
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st === undefined) return strerror("ENOENT");
+      if (st.isDirectory()) return strerror("EISDIR");
+      return { name, text: this.readFile(path) };
     } catch (e) {
       return strerror((e as NodeJS.ErrnoException).code ?? "");
     }
@@ -276,6 +321,7 @@ export class Interp {
     return this.input.mark();
   }
 
+
   /** expandMacro - collect a call's arguments, run it, push its expansion */
   private expandMacro(name: string, def: Definition): void {
     const open = this.markHere();
@@ -296,7 +342,7 @@ export class Interp {
     if (traced) this.tracer.afterCall(name, id, argv, expansion, open);
     this.where = saved;
     this.level--;
-    this.input.pushString(expansion);
+    this.input.pushString(expansion, open);
   }
 
   /** call - run a definition on collected arguments (argv[0] is the name used) */
@@ -428,7 +474,7 @@ export class Interp {
 
   /** runFile - read one input file (text already loaded) to its end */
   runFile(name: string, text: string): void {
-    this.input.pushFile(name, text);
+    this.pushFile(name, text);
     this.expandInput();
   }
 
@@ -439,7 +485,7 @@ export class Interp {
       this.wrapup = [];
       // GNU 1.4.19 rereads the saved texts last-saved first, each reporting
       // the place m4wrap was called from.
-      for (const w of pending) this.input.pushWrapped(w.text, w.loc);
+      for (const w of pending) this.input.pushString(w.text, w.loc);
       this.expandInput();
     }
     this.out.divert(0);

@@ -215,9 +215,8 @@ export function parseArgs(argv: readonly string[], program: string): M4Options {
       if (hit === undefined) {
         const cands = LONG.filter((l) => l[0].startsWith(name));
         const distinct = new Set(cands.map((c) => c[2]));
-        if (cands.length === 0) return fail(`unrecognized option '${eq === -1 ? a : a.slice(0, eq)}'`);
-        if (distinct.size > 1)
-          return fail(`option '${eq === -1 ? a : a.slice(0, eq)}' is ambiguous; possibilities:${cands.map((c) => ` '--${c[0]}'`).join("")}`);
+        if (cands.length === 0) return fail(`unrecognized option '${a}'`);
+        if (distinct.size > 1) return fail(`option '${a}' is ambiguous; possibilities:${cands.map((c) => ` '--${c[0]}'`).join("")}`);
         hit = cands[0]!;
       }
       const [full, mode, key] = hit;

@@ -79,15 +79,22 @@ export class SymbolTable {
   popdef(name: string): boolean {
     const s = this.map.get(name);
     if (s === undefined) return false;
-    s.pop();
-    if (s.length === 0) this.map.delete(name);
+    const d = s.pop()!;
+    if (s.length === 0) {
+      this.map.delete(name);
+      // As in GNU, a traced name stays traced for its next definition.
+      if (d.traced) this.tracedNames.add(name);
+    }
     return true;
   }
 
   /** undefine - drop every definition; false if there was none */
   undefine(name: string): boolean {
-    this.tracedNames.delete(name);
-    return this.map.delete(name);
+    const s = this.map.get(name);
+    if (s === undefined) return false;
+    this.map.delete(name);
+    if (s[s.length - 1]!.traced) this.tracedNames.add(name);
+    return true;
   }
 
   /** names - every defined name */

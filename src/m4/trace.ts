@@ -107,6 +107,13 @@ export class Tracer {
     if ((this.flags & DebugFlag.c) !== 0) this.write(this.header(mark, id) + name + " ...\n");
   }
 
+  /**
+   * The trace line being built: GNU writes it out only when the call is
+   * over (or at once under flag c), so a builtin's own debug output such as
+   * dumpdef's comes first, and a new header throws away an unfinished line.
+   */
+  private pending = "";
+
   /** afterCollect - the call with its arguments */
   afterCollect(name: string, id: number, argv: Arg[], mark: Mark): void {
     let s = this.header(mark, id) + name;
@@ -114,14 +121,17 @@ export class Tracer {
       const shown = argv.slice(1).map((a) => (a.fn !== null ? `<${a.fn.name}>` : this.shown(a.text)));
       s += "(" + shown.join(", ") + ")";
     }
-    if ((this.flags & DebugFlag.c) !== 0) s += " -> ???\n";
-    this.write(s);
+    if ((this.flags & DebugFlag.c) !== 0) {
+      this.pending = "";
+      this.write(s + " -> ???\n");
+    } else this.pending = s;
   }
 
   /** afterCall - the expansion, finishing the trace line */
   afterCall(name: string, id: number, argv: Arg[], expansion: string, mark: Mark): void {
-    let s = "";
-    if ((this.flags & DebugFlag.c) !== 0) s += this.header(mark, id) + name + (argv.length > 1 ? "(...)" : "");
+    let s = this.pending;
+    this.pending = "";
+    if ((this.flags & DebugFlag.c) !== 0) s = this.header(mark, id) + name + (argv.length > 1 ? "(...)" : "");
     if ((this.flags & DebugFlag.e) !== 0 && expansion.length > 0) s += " -> " + this.shown(expansion);
     this.write(s + "\n");
   }

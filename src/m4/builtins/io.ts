@@ -16,7 +16,7 @@ function include(m4: Interp, argv: Arg[], silent: boolean): string {
     if (!silent) m4.error(`cannot open \`${name}': ${found}`);
     return "";
   }
-  m4.input.pushFile(found.name, found.text);
+  m4.pushFile(found.name, found.text);
   return "";
 }
 
@@ -107,7 +107,7 @@ export const ioBuiltins: BuiltinDef[] = [
   }),
   builtin("m4wrap", 2, -1, { blind: true }, (m4, argv) => {
     const text = m4.opts.traditional ? argv[1]!.text : m4.joinArgs(argv, " ", false);
-    m4.wrapup.push({ text, loc: m4.location() });
+    m4.wrapup.push({ text, loc: m4.mark() });
     return "";
   }),
   builtin("m4exit", 1, 2, {}, m4exit),

@@ -48,17 +48,18 @@ function mkstemp(m4: Interp, argv: Arg[]): string {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "";
       if (code === "EEXIST") continue;
-      m4.error(`cannot create file from template \`${argv[1]!.text}': ${strerror(code)}`);
+      m4.warn(`${argv[0]!.text}: cannot create tempfile \`${tpl}': ${strerror(code)}`);
       return "";
     }
   }
-  m4.error(`cannot create file from template \`${argv[1]!.text}': ${strerror("EEXIST")}`);
+  m4.warn(`${argv[0]!.text}: cannot create tempfile \`${tpl}': ${strerror("EEXIST")}`);
   return "";
 }
 
 /** maketemp - mkstemp in GNU mode; under -G the X's become the process id */
 function maketemp(m4: Interp, argv: Arg[]): string {
   if (!m4.opts.traditional) return mkstemp(m4, argv);
+  m4.warn("recommend using mkstemp instead");
   const tpl = argv[1]!.text;
   let xs = 0;
   while (xs < tpl.length && tpl[tpl.length - 1 - xs] === "X") xs++;
@@ -73,10 +74,11 @@ export const sysBuiltins: BuiltinDef[] = [
     const out = shell(m4, argv[1]!.text);
     // The command's output is not diverted: it goes straight to standard output.
     if (out.length > 0) m4.sink.out(out);
+    if (m4.sysval === 127) m4.message("syscmd subprocess failed", { file: "", line: 0 });
     return "";
   }),
   builtin("esyscmd", 2, 2, { blind: true, gnu: true }, (m4, argv) => shell(m4, argv[1]!.text)),
-  builtin("sysval", 1, 1, {}, (m4) => String(m4.sysval)),
+  builtin("sysval", 1, -1, {}, (m4) => String(m4.sysval)),
   builtin("maketemp", 2, 2, { blind: true }, maketemp),
   builtin("mkstemp", 2, 2, { blind: true }, mkstemp),
 ];

@@ -87,6 +87,6 @@ export const textBuiltins: BuiltinDef[] = [
   builtin("decr", 2, 2, { blind: true }, (m4, argv) => step(m4, argv, -1)),
   builtin("eval", 2, 4, { blind: true }, (m4, argv) => evalBuiltin(texts(argv), m4.diag)),
   builtin("format", 2, -1, { blind: true, gnu: true }, (m4, argv) => formatBuiltin(texts(argv), m4.diag)),
-  builtin("regexp", 3, 4, { blind: true, gnu: true }, (m4, argv) => regexpBuiltin(texts(argv), m4.diag)),
-  builtin("patsubst", 3, 4, { blind: true, gnu: true }, (m4, argv) => patsubstBuiltin(texts(argv), m4.diag)),
+  builtin("regexp", 3, 4, { blind: true, gnu: true, tooFew: (_m4, argv) => (argv.length === 2 ? "0" : "") }, (m4, argv) => regexpBuiltin(texts(argv), m4.diag)),
+  builtin("patsubst", 3, 4, { blind: true, gnu: true, tooFew: (_m4, argv) => (argv.length === 2 ? argv[1]!.text : "") }, (m4, argv) => patsubstBuiltin(texts(argv), m4.diag)),
 ];

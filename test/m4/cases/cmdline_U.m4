@@ -1,0 +1,1 @@
+foo len(abc) eval(1) later

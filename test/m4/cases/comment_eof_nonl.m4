@@ -1,0 +1,3 @@
+define(`x', `X')dnl
+x
+# comment at EOF without newline x

@@ -1,0 +1,5 @@
+define(`show', `<$1>')dnl
+show(a,
+b)
+dnl whole line
+foo

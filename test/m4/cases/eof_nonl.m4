@@ -1,0 +1,2 @@
+define(`x', `X')dnl
+x no newline at end x

@@ -1,0 +1,4 @@
+[ifelse(`a', `a')]
+[ifelse(`a', `b')]
+[ifelse(`', `')]
+[ifelse(,)]

@@ -1,0 +1,6 @@
+[ifelse(`a', `a', `equal')]
+[ifelse(`a', `b', `equal')]
+[ifelse(`', `', `both empty')]
+[ifelse(`a ', `a', `trailing space matters')]
+[ifelse( a, a, `leading space stripped')]
+[ifelse(`a', `a' , `space after quote')]

@@ -1,0 +1,2 @@
+include(`search.inc')dnl
+include(`sub/deep.inc')dnl

@@ -1,0 +1,2 @@
+include(`inc/partial.inc')b)
+after

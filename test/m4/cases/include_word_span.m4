@@ -1,0 +1,2 @@
+define(`incx', `INCX')define(`x', `X')dnl
+include(`inc/noeol.inc')x

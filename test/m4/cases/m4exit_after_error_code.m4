@@ -1,0 +1,2 @@
+include(`nonexistent.inc')dnl
+m4exit(3)

@@ -1,0 +1,3 @@
+before
+m4exit(`7')
+after

@@ -1,0 +1,3 @@
+define(`f', `before m4exit(`6') after')dnl
+f
+never

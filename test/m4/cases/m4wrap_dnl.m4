@@ -1,0 +1,4 @@
+m4wrap(`wrapped dnl')dnl
+m4wrap(`before
+')dnl
+main

@@ -1,0 +1,5 @@
+m4wrap(`first
+')m4wrap(`second
+')m4wrap(`third
+')dnl
+main

@@ -1,0 +1,1 @@
+processed after the missing operand

@@ -1,0 +1,2 @@
+first line of main file
+second line

@@ -1,0 +1,1 @@
+x' still in quote

@@ -1,0 +1,2 @@
+b)
+after __file__:__line__

@@ -1,0 +1,4 @@
+define(`a', `a(')dnl
+before
+a
+after

@@ -1,0 +1,5 @@
+define(`b', `x b')dnl
+define(`c', `[c]')dnl
+define(`d', `d(')dnl
+line one
+d

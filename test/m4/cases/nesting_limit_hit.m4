@@ -1,0 +1,4 @@
+define(`a', `a(a)')dnl
+before
+a
+after (never)

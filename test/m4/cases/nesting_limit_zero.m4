@@ -1,0 +1,2 @@
+define(`f', `[$1]')dnl
+f(f(f(f(f(f(f(f(f(f(x))))))))))

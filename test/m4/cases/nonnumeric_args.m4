@@ -1,0 +1,7 @@
+[divert(`one')]
+[incr(`one')] [decr(`1.5')] [incr(`- 1')] [incr(`-1')] [incr(`--1')]
+[substr(`abc', `one')] [substr(`abc', `1', `two')]
+[eval(`1', `ten')] [eval(`1', `10', `three')]
+[format(`%d', `four')] [format(`%s|%d', `a', `5five')]
+[undivert(`6six')]
+[m4exit(`7seven')]

@@ -1,0 +1,3 @@
+before
+len(`a', `b')
+after warning

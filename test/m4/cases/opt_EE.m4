@@ -1,0 +1,5 @@
+before
+len(`a', `b')
+after warning
+include(`nonexistent.inc')
+after error

@@ -1,0 +1,3 @@
+before
+include(`nonexistent.inc')
+after error

@@ -1,0 +1,3 @@
+eval(`1/0')
+indir(`nosuch')
+still running

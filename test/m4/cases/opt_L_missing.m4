@@ -1,0 +1,1 @@
+opt_L_missing.m4 becomes the value

@@ -1,0 +1,3 @@
+define(`foo', `Foo $1')dnl
+traceon(`foo')foo(`a')
+dumpdef(`foo')dnl

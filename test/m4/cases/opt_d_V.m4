@@ -1,0 +1,3 @@
+define(`foo', `Foo $1')dnl
+foo(`a')
+include(`inc/noeol.inc')

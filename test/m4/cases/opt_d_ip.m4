@@ -1,0 +1,3 @@
+include(`search.inc')dnl
+sinclude(`nonexistent.inc')dnl
+include(`inc/noeol.inc')

@@ -1,0 +1,2 @@
+define(`foo', `Foo $1')dnl
+foo(`a') len(`x')

@@ -1,0 +1,1 @@
+m4_len(`abc') ten

@@ -1,0 +1,1 @@
+len(`abc') eval(`1+1') index(`a', `a')

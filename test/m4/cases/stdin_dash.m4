@@ -1,0 +1,2 @@
+fromstdin
+file line __file__:__line__

@@ -1,0 +1,1 @@
+main __file__:__line__

@@ -1,0 +1,7 @@
+[define()] [undefine()] [defn()] [pushdef()] [popdef()]
+[indir()] [builtin()] [ifdef()] [ifelse()] [shift()]
+[include()] [sinclude()] [len()] [index()] [regexp()] [substr()]
+[translit()] [patsubst()] [format()] [incr()] [decr()] [eval()]
+[syscmd()] [esyscmd()] [errprint()] [m4wrap()]
+[index(`a')] [regexp(`a')] [substr(`a')] [translit(`a')] [patsubst(`a')] [ifdef(`a')]
+[builtin(`len')] [builtin(`index', `a')] [indir(`substr')]
