@@ -64,10 +64,10 @@ function fixed(p: Parts, prec: number, alt: boolean): string {
   return `${s.slice(0, -exact)}.${s.slice(-exact)}${"0".repeat(prec - exact)}`;
 }
 
-/** prec+1 significant digits of x and the decimal exponent of the first, after rounding. */
-function significant(p: Parts, prec: number): { digits: string; exp: number } {
+/** prec+1 significant digits of x, the decimal exponent of the first after rounding, and whether rounding raised it. */
+function significant(p: Parts, prec: number): { digits: string; exp: number; carried: boolean } {
   const exact = Math.min(prec, 800);
-  if (p.mant === 0n) return { digits: "0".repeat(prec + 1), exp: 0 };
+  if (p.mant === 0n) return { digits: "0".repeat(prec + 1), exp: 0, carried: false };
   // Math.log10 gives the exponent or misses it by one; settle it exactly.
   let e = Math.floor(Math.log10(Number(p.mant) * 2 ** p.exp));
   while (comparePow10(p, e) < 0) e--;
@@ -75,11 +75,12 @@ function significant(p: Parts, prec: number): { digits: string; exp: number } {
   let q = scaledRound(p, exact - e);
   const limit = 10n ** BigInt(exact + 1);
   // Rounding up to the next power of ten: 9.99 -> 10.0 becomes 1.00e+1.
-  if (q >= limit) {
+  const carried = q >= limit;
+  if (carried) {
     q /= 10n;
     e++;
   }
-  return { digits: q.toString() + "0".repeat(prec - exact), exp: e };
+  return { digits: q.toString() + "0".repeat(prec - exact), exp: e, carried };
 }
 
 /** The %e form from significant digits: d.ddde+XX, at least two exponent digits. */
@@ -96,8 +97,16 @@ function general(p: Parts, spec: Spec, upper: boolean): string {
   // precision can be cut to what a double can show (and is still > exp).
   if (!spec.alt) prec = Math.min(prec, 800);
   const sig = significant(p, prec - 1);
-  let body =
-    prec > sig.exp && sig.exp >= -4 ? fixed(p, prec - 1 - sig.exp, spec.alt) : expForm(sig.digits, sig.exp, spec.alt, upper);
+  if (prec > sig.exp && sig.exp >= -4) {
+    const body = fixed(p, prec - 1 - sig.exp, spec.alt);
+    return spec.alt ? body : stripZeros(body);
+  }
+  // glibc quirk: when rounding lifts the exponent from prec-1 to prec, the
+  // value is printed in %e form but with the fraction length of the %f form
+  // it first chose, which is none: %#g of 999999.5 is "1.e+06", not
+  // "1.00000e+06". (Without # the zeros would be stripped anyway.)
+  if (sig.carried && sig.exp === prec) return expForm(sig.digits[0]!, sig.exp, spec.alt, upper);
+  const body = expForm(sig.digits, sig.exp, spec.alt, upper);
   return spec.alt ? body : stripZeros(body);
 }
 
@@ -112,7 +121,7 @@ function stripZeros(body: string): string {
 /** %a: 0x1.hhhp+d (0x0.hhhp-1022 for subnormals), rounded to prec hex digits, ties to even. */
 function hexForm(p: Parts, spec: Spec): string {
   let lead: bigint = p.biased === 0 ? 0n : 1n;
-  let exp = p.mant === 0n ? 0 : p.biased === 0 ? -1022 : p.biased - 1023;
+  const exp = p.mant === 0n ? 0 : p.biased === 0 ? -1022 : p.biased - 1023;
   let digits = p.frac.toString(16).padStart(13, "0");
   if (spec.prec < 0) {
     digits = digits.replace(/0+$/, "");
