@@ -8,7 +8,7 @@
  * affected: a long-lived process is better served by the optimiser).
  */
 
-import { setFlagsFromString } from "node:v8";
+import { lazyRequire } from "../util/node.js";
 
-setFlagsFromString("--no-opt");
+lazyRequire<typeof import("node:v8")>("node:v8").setFlagsFromString("--no-opt");
 await import("./m4_main.js");

@@ -3,7 +3,7 @@
  * (loaded by cli/m4 after it has tuned the JavaScript engine)
  */
 
-import { readFileSync, writeSync } from "node:fs";
+import { fs } from "../util/node.js";
 import { runMain } from "../m4/run.js";
 import type { Sink } from "../m4/output.js";
 
@@ -13,7 +13,7 @@ function writeAll(fd: number, text: string): void {
   let off = 0;
   while (off < buf.length) {
     try {
-      off += writeSync(fd, buf, off, buf.length - off);
+      off += fs.writeSync(fd, buf, off, buf.length - off);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EAGAIN") {
@@ -54,17 +54,19 @@ function main(): void {
   let stdinRead = false;
   let status: number;
   try {
-    status = runMain(process.argv.slice(2), {
+    // Arguments reach us decoded from UTF-8; m4 works on bytes, one char each.
+    const argv = process.argv.slice(2).map((a) => Buffer.from(a, "utf8").toString("latin1"));
+    status = runMain(argv, {
       sink,
       cwd: process.cwd(),
       env: process.env,
       program: "m4",
-      readFile: (p) => readFileSync(p, "latin1"),
+      readFile: (p) => fs.readFileSync(Buffer.from(p, "latin1"), "latin1"),
       readStdin: () => {
         if (stdinRead) return "";
         stdinRead = true;
         try {
-          return readFileSync(0, "latin1");
+          return fs.readFileSync(0, "latin1");
         } catch {
           return "";
         }

@@ -6,7 +6,7 @@
  * descriptors.
  */
 
-import { readFileSync } from "node:fs";
+import { fs } from "../util/node.js";
 import { MemorySink } from "./output.js";
 import { runMain } from "./run.js";
 
@@ -43,7 +43,7 @@ export function runM4Sync(opts: RunM4Options): RunM4Result {
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? process.env,
     program: "m4",
-    readFile: (p) => readFileSync(p, "latin1"),
+    readFile: (p) => fs.readFileSync(Buffer.from(p, "latin1"), "latin1"),
     readStdin: () => {
       const s = stdin;
       stdin = "";

@@ -8,8 +8,7 @@
  * through the methods here.
  */
 
-import { statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { fs, path } from "../util/node.js";
 import { BlockKind, InputStack, lineOf, resolveMark, type Location, type Mark } from "./input.js";
 import { Scanner, ScanError, Tok } from "./scanner.js";
 import { SymbolTable, type Arg, type BuiltinDef, type Definition } from "./symtab.js";
@@ -93,6 +92,7 @@ export class Interp {
     readonly readFile: (path: string) => string,
   ) {
     this.scanner = new Scanner(this.input);
+    this.scanner.isMacro = (name) => this.symtab.lookup(name) !== undefined;
     this.out = new Diversions(sink);
     this.tracer = new Tracer(this);
     this.diag = {
@@ -231,7 +231,7 @@ export class Interp {
     if (name === "") return strerror("ENOENT");
     const first = this.tryRead(name);
     if (typeof first !== "string") return first;
-    if (!isAbsolute(name))
+    if (!path.isAbsolute(name))
       for (const dir of this.opts.includePath) {
         const r = this.tryRead(dir.endsWith("/") ? dir + name : dir + "/" + name);
         if (typeof r === "string") continue;
@@ -243,14 +243,14 @@ export class Interp {
 
   /** tryRead - read one file (relative to cwd); the text or an error text */
   private tryRead(name: string): { name: string; text: string } | string {
-    const path = resolve(this.opts.cwd, name);
+    const full = path.resolve(this.opts.cwd, name);
     // Look before reading: a failed read throws, and a thrown error costs a
     // stack trace, on every include that the search path resolves.
     try {
-      const st = statSync(path, { throwIfNoEntry: false });
+      const st = fs.statSync(Buffer.from(full, "latin1"), { throwIfNoEntry: false });
       if (st === undefined) return strerror("ENOENT");
       if (st.isDirectory()) return strerror("EISDIR");
-      return { name, text: this.readFile(path) };
+      return { name, text: this.readFile(full) };
     } catch (e) {
       return strerror((e as NodeJS.ErrnoException).code ?? "");
     }

@@ -136,11 +136,10 @@ function mk(t: Tree["t"], l: Tree | null = null, r: Tree | null = null, n = 0, s
   return { t, l, r, set, n, opt: false, dup: false, id: -1, first: null, next: null };
 }
 
-/** copyTree - a deep copy (GNU duplicates the operand of +) */
+/** copyTree - a deep copy for +, flagged as such and (as in GNU) without opt marks */
 function copyTree(t: Tree | null): Tree | null {
   if (t === null) return null;
   const c = mk(t.t, copyTree(t.l), copyTree(t.r), t.n, t.set);
-  c.opt = t.opt;
   c.dup = true;
   return c;
 }

@@ -6,8 +6,7 @@
  * --debugfile / debugfile, or nowhere).
  */
 
-import { appendFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { fs, path as nodePath } from "../util/node.js";
 import { resolveMark, type Mark } from "./input.js";
 import type { Interp } from "./interp.js";
 import type { Arg } from "./symtab.js";
@@ -59,7 +58,7 @@ export class Tracer {
     if (this.file === undefined) {
       this.m4.sink.flush();
       this.m4.sink.err(text);
-    } else if (this.file !== null) appendFileSync(this.file, Buffer.from(text, "latin1"));
+    } else if (this.file !== null) fs.appendFileSync(this.file, Buffer.from(text, "latin1"));
   }
 
   /** setFile - redirect the debug stream; false if the file cannot be opened */
@@ -72,9 +71,9 @@ export class Tracer {
       this.file = null;
       return true;
     }
-    const path = resolve(this.m4.opts.cwd, name);
+    const path = nodePath.resolve(this.m4.opts.cwd, name);
     try {
-      writeFileSync(path, "", { flag: "a" });
+      fs.writeFileSync(path, "", { flag: "a" });
     } catch {
       return false;
     }

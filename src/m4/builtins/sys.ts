@@ -3,19 +3,23 @@
  * syscmd, esyscmd, sysval, maketemp, mkstemp
  */
 
-import { spawnSync } from "node:child_process";
-import { openSync, closeSync, constants as fsc } from "node:fs";
-import { constants as osc } from "node:os";
-import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
+import { fs, path, lazyRequire } from "../../util/node.js";
 import { strerror, type Interp } from "../interp.js";
 import type { Arg, BuiltinDef } from "../symtab.js";
 import { builtin } from "./table.js";
+
+// Loaded on first use: most runs never start a process or make a temp file,
+// and these modules cost milliseconds of start-up each.
+const lazy = lazyRequire;
+type ChildProcess = typeof import("node:child_process");
+type Os = typeof import("node:os");
+type Crypto = typeof import("node:crypto");
 
 /** shell - run a command with /bin/sh -c, recording sysval; returns its standard output */
 function shell(m4: Interp, cmd: string): string {
   m4.sink.flush();
   const inherit = m4.sink.childStderrInherit;
+  const { spawnSync } = lazy<ChildProcess>("node:child_process");
   const r = spawnSync("/bin/sh", ["-c", cmd], {
     cwd: m4.opts.cwd,
     stdio: [inherit ? "inherit" : "ignore", "pipe", inherit ? "inherit" : "pipe"],
@@ -23,7 +27,10 @@ function shell(m4: Interp, cmd: string): string {
   });
   if (!inherit && r.stderr) m4.sink.err(r.stderr.toString("latin1"));
   if (r.error !== undefined) m4.sysval = 127;
-  else if (r.signal !== null) m4.sysval = ((osc.signals as Record<string, number>)[r.signal] ?? 0) << 8;
+  else if (r.signal !== null) {
+    const { constants } = lazy<Os>("node:os");
+    m4.sysval = ((constants.signals as Record<string, number>)[r.signal] ?? 0) << 8;
+  }
   else m4.sysval = r.status ?? 0;
   return r.stdout ? r.stdout.toString("latin1") : "";
 }
@@ -38,12 +45,12 @@ function mkstemp(m4: Interp, argv: Arg[]): string {
   const base = tpl.slice(0, tpl.length - 6);
   const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   for (let attempt = 0; attempt < 100; attempt++) {
-    const rnd = randomBytes(6);
+    const rnd = lazy<Crypto>("node:crypto").randomBytes(6);
     let name = base;
     for (const byte of rnd) name += alphabet[byte % alphabet.length];
     try {
-      const fd = openSync(resolve(m4.opts.cwd, name), fsc.O_CREAT | fsc.O_EXCL | fsc.O_RDWR, 0o600);
-      closeSync(fd);
+      const fd = fs.openSync(path.resolve(m4.opts.cwd, name), fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_RDWR, 0o600);
+      fs.closeSync(fd);
       return m4.quote(name);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "";
