@@ -13,9 +13,17 @@
  * longest match and then picks the group spans with its own walk of the NFA
  * (first epsilon edge by node number that can still reach the chosen end,
  * with a fail stack once back-references are involved). To reproduce its
- * group choices exactly, this module builds the same kind of NFA (postorder
- * node numbering, constraint-carrying copies of what follows an anchor) and
- * performs the same kind of walk.
+ * group choices, and its quirks, this module builds the same kind of NFA
+ * (postorder node numbering, constraint-carrying copies of what follows an
+ * anchor, static epsilon closures) and performs the same kind of walk.
+ * Observable quirks reproduced: an anchor inside the copy made for X+ is
+ * not enforced while matching, yet blocks the group walk (so the search can
+ * report no match); the walk stops as soon as it comes back to a node
+ * without consuming input, which can leave a group unset or half-open; a
+ * group that matched empty in a later round of * or ? can restore the
+ * registers of the last non-empty round. Back-references are found by an
+ * exhaustive search; GNU's own approximation of them differs in rare
+ * combinations with repeated groups.
  */
 
 /** A compiled pattern. */
@@ -670,12 +678,20 @@ function halts(nd: Nd, s: string, i: number): boolean {
  * match, with group spans when wantGroups (GNU skips them otherwise).
  */
 export function searchRegex(re: CompiledRegex, s: string, from: number, wantGroups: boolean): RegexMatch | null {
-  const span = re.backrefs ? longestWithBackrefs(re, s, from) : leftmostLongest(re, s, from);
+  let steps: BrefSteps = new Map();
+  let span: [number, number] | null;
+  if (re.backrefs) {
+    const r = longestWithBackrefs(re, s, from);
+    span = r === null ? null : r.span;
+    if (r !== null) steps = r.steps;
+  } else {
+    span = leftmostLongest(re, s, from);
+  }
   if (span === null) return null;
   const [st, en] = span;
   const groups: Array<[number, number]> = Array.from({ length: re.nsub }, () => [-1, -1] as [number, number]);
   if (wantGroups && re.nsub > 0) {
-    const regs = walkGroups(re, s, st, en);
+    const regs = walkGroups(re, s, st, en, steps);
     if (regs === null) return null;
     for (let g = 0; g < re.nsub; g++) {
       const m = re.groupMap[g];
@@ -727,79 +743,88 @@ function leftmostLongest(re: CompiledRegex, s: string, from: number): [number, n
   return bestSt < 0 ? null : [bestSt, bestEn];
 }
 
-/** longestWithBackrefs - leftmost-longest span by exhaustive search (patterns with back-references) */
-function longestWithBackrefs(re: CompiledRegex, s: string, from: number): [number, number] | null {
+/** Back-reference steps seen by the exhaustive search: node and position -> lengths. */
+type BrefSteps = Map<number, number[]>;
+
+/** stepKey - the BrefSteps key of a node at a position */
+function stepKey(x: number, i: number): number {
+  return i * 0x100000 + x;
+}
+
+/**
+ * longestWithBackrefs - leftmost-longest span of a pattern with
+ * back-references, by exhaustive search over (node, position, groups), also
+ * recording which lengths each back-reference could take where.
+ */
+function longestWithBackrefs(re: CompiledRegex, s: string, from: number): { span: [number, number]; steps: BrefSteps } | null {
   const nodes = re.nodes;
   for (let st = from; st <= s.length; st++) {
     let best = -1;
-    let budget = 200000;
+    let budget = 1_000_000;
     const seen = new Set<string>();
-    const regs = new Array<number>(2 * re.nsub).fill(-1);
-    const dfs = (x: number, i: number): void => {
-      if (--budget < 0) return;
+    const steps: BrefSteps = new Map();
+    const stack: Array<[number, number, number[]]> = [[re.start, st, new Array<number>(2 * re.nsub).fill(-1)]];
+    while (stack.length > 0 && budget-- > 0) {
+      const [x, i, regs] = stack.pop()!;
       const key = x + ":" + i + ":" + regs.join(",");
-      if (seen.has(key)) return;
+      if (seen.has(key)) continue;
       seen.add(key);
       const nd = nodes[x];
       switch (nd.k) {
         case K_END:
           if (halts(nd, s, i) && i > best) best = i;
-          return;
+          break;
         case K_SET:
-          if (prevOk(nd.cons, s, i) && consumes(nd, s, i)) dfs(nd.next, i + 1);
-          return;
+          if (prevOk(nd.cons, s, i) && consumes(nd, s, i)) stack.push([nd.next, i + 1, regs]);
+          break;
         case K_BREF: {
           const so = regs[2 * nd.grp], eo = regs[2 * nd.grp + 1];
-          if (so < 0 || eo < 0) return;
+          if (so < 0 || eo < 0) break;
           const len = eo - so;
-          if (len === 0) dfs(nd.eds[0], i);
-          else if (i + len <= s.length && s.substr(i, len) === s.substr(so, len)) dfs(nd.next, i + len);
-          return;
+          if (len > 0 && (i + len > s.length || s.substr(i, len) !== s.substr(so, len))) break;
+          const k = stepKey(x, i);
+          const lens = steps.get(k);
+          if (lens === undefined) steps.set(k, [len]);
+          else if (!lens.includes(len)) lens.push(len);
+          stack.push(len === 0 ? [nd.eds[0], i, regs] : [nd.next, i + len, regs]);
+          break;
         }
         case K_OPEN: case K_CLOSE: {
-          const so = regs[2 * nd.grp], eo = regs[2 * nd.grp + 1];
+          const r = regs.slice();
           if (nd.k === K_OPEN) {
-            regs[2 * nd.grp] = i;
-            regs[2 * nd.grp + 1] = -1;
+            r[2 * nd.grp] = i;
+            r[2 * nd.grp + 1] = -1;
           } else {
-            regs[2 * nd.grp + 1] = i;
+            r[2 * nd.grp + 1] = i;
           }
-          dfs(nd.eds[0], i);
-          regs[2 * nd.grp] = so;
-          regs[2 * nd.grp + 1] = eo;
-          return;
+          stack.push([nd.eds[0], i, r]);
+          break;
         }
         default:
-          for (const e of nd.eds) dfs(e, i);
+          for (const e of nd.eds) stack.push([e, i, regs]);
       }
-    };
-    dfs(re.start, st);
-    if (best >= 0) return [st, best];
+    }
+    if (best >= 0) return { span: [st, best], steps };
   }
   return null;
 }
 
-/** earlierCopy - whether s[i, i+k) also occurs inside s[st, i) (a back-reference could take it) */
-function earlierCopy(s: string, st: number, i: number, k: number): boolean {
-  return i - st >= k && s.slice(st, i).includes(s.substr(i, k));
-}
-
 /** forwardSets - GNU's state log: for each position in [st, en], the nodes present when starting at st */
-function forwardSets(re: CompiledRegex, s: string, st: number, en: number): Uint8Array[] {
+function forwardSets(re: CompiledRegex, s: string, st: number, en: number, steps: BrefSteps): Uint8Array[] {
   const nodes = re.nodes, n = nodes.length;
   const raw: Uint8Array[] = [];
   for (let i = st; i <= en; i++) raw.push(new Uint8Array(n));
-  const add = (set: Uint8Array, x: number): void => {
+  const add = (set: Uint8Array, x: number, i: number): void => {
     const stack = [x];
     while (stack.length > 0) {
       const y = stack.pop()!;
       if (set[y]) continue;
       set[y] = 1;
       const nd = nodes[y];
-      if (isEps(nd.k) || nd.k === K_BREF) for (const e of nd.eds) stack.push(e);
+      if (isEps(nd.k) || (nd.k === K_BREF && steps.get(stepKey(y, i))?.includes(0))) for (const e of nd.eds) stack.push(e);
     }
   };
-  add(raw[0], re.start);
+  add(raw[0], re.start, st);
   for (let i = st; i <= en; i++) {
     const set = raw[i - st];
     for (let y = 0; y < n; y++) {
@@ -809,15 +834,17 @@ function forwardSets(re: CompiledRegex, s: string, st: number, en: number): Uint
     for (let y = 0; y < n; y++) {
       if (!set[y]) continue;
       const nd = nodes[y];
-      if (nd.k === K_SET && consumes(nd, s, i)) add(raw[i + 1 - st], nd.next);
-      else if (nd.k === K_BREF) for (let k = 1; i + k <= en; k++) if (earlierCopy(s, st, i, k)) add(raw[i + k - st], nd.next);
+      if (nd.k === K_SET && consumes(nd, s, i)) add(raw[i + 1 - st], nd.next, i + 1);
+      else if (nd.k === K_BREF) {
+        for (const k of steps.get(stepKey(y, i)) ?? []) if (k > 0 && i + k <= en) add(raw[i + k - st], nd.next, i + k);
+      }
     }
   }
   return raw;
 }
 
 /** viableSets - GNU's sifted states: present nodes whose epsilon closure holds a node that can still end at `target` */
-function viableSets(re: CompiledRegex, s: string, st: number, en: number, f: Uint8Array[], target: number): Uint8Array[] {
+function viableSets(re: CompiledRegex, s: string, st: number, en: number, f: Uint8Array[], target: number, steps: BrefSteps): Uint8Array[] {
   const nodes = re.nodes, n = nodes.length;
   const v: Uint8Array[] = f.map(() => new Uint8Array(n));
   for (let i = en; i >= st; i--) {
@@ -831,14 +858,14 @@ function viableSets(re: CompiledRegex, s: string, st: number, en: number, f: Uin
       if (!fi[y] || i === en) continue;
       if (nd.k === K_SET && consumes(nd, s, i) && v[i + 1 - st][nd.next]) addBase(y);
       else if (nd.k === K_BREF) {
-        for (let k = 1; i + k <= en; k++) if (v[i + k - st][nd.next] && earlierCopy(s, st, i, k)) addBase(y);
+        for (const k of steps.get(stepKey(y, i)) ?? []) if (k > 0 && i + k <= en && v[i + k - st][nd.next]) addBase(y);
       }
     }
     // Empty back-references pass on without consuming.
     for (let changed = re.backrefs; changed; ) {
       changed = false;
       for (let y = 0; y < n; y++) {
-        if (nodes[y].k === K_BREF && fi[y] && !vi[y] && vi[nodes[y].eds[0]]) {
+        if (nodes[y].k === K_BREF && fi[y] && !vi[y] && vi[nodes[y].eds[0]] && steps.get(stepKey(y, i))?.includes(0)) {
           addBase(y);
           changed = true;
         }
@@ -857,13 +884,13 @@ function viableSets(re: CompiledRegex, s: string, st: number, en: number, f: Uin
  * per group (before merging nested groups), or null when GNU would report
  * no match.
  */
-function walkGroups(re: CompiledRegex, s: string, st: number, en: number): number[] | null {
+function walkGroups(re: CompiledRegex, s: string, st: number, en: number, steps: BrefSteps): number[] | null {
   const nodes = re.nodes;
-  const f = forwardSets(re, s, st, en);
+  const f = forwardSets(re, s, st, en, steps);
   let target = -1;
   for (let y = 0; y < nodes.length && target < 0; y++) if (f[en - st][y] && halts(nodes[y], s, en)) target = y;
   if (target < 0) return null;
-  const v = viableSets(re, s, st, en, f, target);
+  const v = viableSets(re, s, st, en, f, target, steps);
   const ok = (x: number, i: number): boolean => i >= st && i <= en && v[i - st][x] === 1;
   const useFs = re.backrefs && re.plural;
   let regs = new Array<number>(2 * re.nsub).fill(-1);
