@@ -385,7 +385,7 @@ export class Interp {
     const start = this.markHere();
     let t: Tok;
     // Leading unquoted white space is dropped.
-    do t = sc.next();
+    do t = sc.next(true);
     while (t === Tok.Simple && sc.isSpace(sc.text.charCodeAt(0)));
     const acc: string[] = [];
     let depth = 0;

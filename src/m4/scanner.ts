@@ -57,6 +57,12 @@ export class Scanner {
   /** The builtin of the last Macdef token. */
   fn: BuiltinDef | null = null;
   private readonly cls = new Uint8Array(256);
+  /** Runs of characters that need no attention (sticky). */
+  private plainRe = /x/y;
+  /** Runs of white space that need no attention (sticky). */
+  private spaceRe = /x/y;
+  /** The rest of a name after its first character (sticky). */
+  private readonly wordRestRe = /[A-Za-z0-9_]+/y;
 
   constructor(readonly input: InputStack) {
     this.resetClasses();
@@ -92,6 +98,16 @@ export class Scanner {
     c[44]! |= SPECIAL;
     if (this.lquote.length > 0) c[this.lquote.charCodeAt(0) & 255]! |= SPECIAL;
     if (this.bcomm.length > 0) c[this.bcomm.charCodeAt(0) & 255]! |= SPECIAL;
+    // The same classes as regular expressions for the run scanners.
+    let special = "";
+    let space = "";
+    for (let i = 0; i < 256; i++) {
+      const hex = "\\x" + i.toString(16).padStart(2, "0");
+      if ((c[i]! & SPECIAL) !== 0) special += hex;
+      else if ((c[i]! & SPACE) !== 0) space += hex;
+    }
+    this.plainRe = new RegExp(`[^${special}]+`, "y");
+    this.spaceRe = new RegExp(`[${space}]+`, "y");
   }
 
   /** isSpace - whether a char code is white space as C's isspace sees it */
@@ -109,8 +125,13 @@ export class Scanner {
     return true;
   }
 
-  /** next - read the next token; its text is left in this.text */
-  next(): Tok {
+  /**
+   * next - read the next token; its text is left in this.text. With
+   * splitSpace, leading white space comes back as a token of its own (for
+   * argument collection, which drops it); otherwise it joins the plain text
+   * that follows.
+   */
+  next(splitSpace = false): Tok {
     const input = this.input;
     const b = input.top();
     if (b === undefined) {
@@ -128,12 +149,10 @@ export class Scanner {
     const ch = t.charCodeAt(p);
     const cls = this.cls;
     const cl = cls[ch]!;
-    if ((cl & (SPECIAL | SPACE)) === SPACE) {
-      // A run of white space on its own, so that argument collection can
-      // drop leading white space token by token.
-      let q = p + 1;
-      const n = t.length;
-      while (q < n && (cls[t.charCodeAt(q)]! & (SPECIAL | SPACE)) === SPACE) q++;
+    if (splitSpace && (cl & (SPECIAL | SPACE)) === SPACE) {
+      const re = this.spaceRe;
+      re.lastIndex = p + 1;
+      const q = re.test(t) ? re.lastIndex : p + 1;
       b.pos = q;
       this.text = t.slice(p, q);
       return Tok.Simple;
@@ -171,25 +190,26 @@ export class Scanner {
    * of dozens is what keeps a cold run of a large .mc file fast.
    */
   private plainRun(t: string, p: number): number {
-    const cls = this.cls;
+    // The character loops run as sticky regular expressions: a cold process
+    // interprets JavaScript slowly, while regular expressions run as
+    // compiled code from the first call.
+    const plain = this.plainRe;
+    const rest = this.wordRestRe;
     const n = t.length;
     const bc = this.bcomm;
     const bc0 = bc.length > 0 ? bc.charCodeAt(0) : -1;
     let q = p;
-    while (q < n) {
+    for (;;) {
+      plain.lastIndex = q;
+      if (plain.test(t)) q = plain.lastIndex;
+      if (q >= n) return q;
       const c = t.charCodeAt(q);
-      const k = cls[c]!;
-      if ((k & SPECIAL) === 0) {
-        q++;
-        continue;
-      }
-      if ((k & WORD_START) === 0 || c === bc0) break;
-      let e = q + 1;
-      while (e < n && (cls[t.charCodeAt(e)]! & WORD_CHAR) !== 0) e++;
-      if (e === n || this.isMacro(t.slice(q, e))) break;
+      if ((this.cls[c]! & WORD_START) === 0 || c === bc0) return q;
+      rest.lastIndex = q + 1;
+      const e = rest.test(t) ? rest.lastIndex : q + 1;
+      if (e === n || this.isMacro(t.slice(q, e))) return q;
       q = e;
     }
-    return q;
   }
 
   /** Whether a name is defined (set by the interpreter). */
