@@ -3,12 +3,25 @@
  * benchmark, ours beside the reference in the same run, and prints ratios.
  * `npm run bench -- m4 cf` runs only the named ones.
  */
+import { spawnSync } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { m4Bench } from "./m4_bench.js";
 import { cfBench } from "./cf_bench.js";
+import { queueBench } from "./queue_bench.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** script - a benchmark kept beside its test suite, run as a child process */
+const script = (path: string) => async (): Promise<void> => {
+  spawnSync(process.execPath, [resolve(ROOT, path)], { stdio: "inherit", cwd: ROOT });
+};
 
 const all: Record<string, () => Promise<void>> = {
   m4: m4Bench,
   cf: cfBench,
+  cflib: script("test/cf_lib/bench.mjs"),
+  queue: queueBench,
 };
 
 const wanted = process.argv.slice(2);
