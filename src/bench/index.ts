@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { m4Bench } from "./m4_bench.js";
 import { cfBench } from "./cf_bench.js";
 import { queueBench } from "./queue_bench.js";
+import { mapBench } from "./map_bench.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -22,6 +23,7 @@ const all: Record<string, () => Promise<void>> = {
   cf: cfBench,
   cflib: script("test/cf_lib/bench.mjs"),
   queue: queueBench,
+  map: mapBench,
 };
 
 const wanted = process.argv.slice(2);
