@@ -10,6 +10,7 @@ import { m4Bench } from "./m4_bench.js";
 import { cfBench } from "./cf_bench.js";
 import { queueBench } from "./queue_bench.js";
 import { mapBench } from "./map_bench.js";
+import { rulesetBench } from "./ruleset_bench.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -24,6 +25,7 @@ const all: Record<string, () => Promise<void>> = {
   cflib: script("test/cf_lib/bench.mjs"),
   queue: queueBench,
   map: mapBench,
+  ruleset: rulesetBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -31,7 +31,10 @@ export function benchLines(count = COUNT): string[] {
 }
 
 async function ours(cf: string, lines: readonly string[]): Promise<{ ms: number; bytes: number }> {
+  // the same host identity and name service as the real sendmail in the sandbox
   process.env.SMTS_HOSTNAME ??= "mx.oracle.test";
+  process.env.SMTS_HOSTS_FILE ??= join(REPO, "test", "oracle", "sandbox", "hosts");
+  process.env.SMTS_SERVICE_SWITCH ??= join(REPO, "test", "oracle", "sandbox", "service.switch");
   const { openEngine, Output } = await import("../bt/session.js");
   const { TestSession } = await import("../bt/testmode.js");
   let bytes = 0;

@@ -102,6 +102,8 @@ function ourEnv(passwd: string): Record<string, string> {
     SMTS_RESOLV_CONF: join(SANDBOX, "resolv.conf"),
     SMTS_NSSWITCH_CONF: join(SANDBOX, "nsswitch.conf"),
     SMTS_SERVICE_SWITCH: join(SANDBOX, "service.switch"),
+    // The sandbox has only the loopback interface.
+    SMTS_INTERFACES: "127.0.0.1",
   };
 }
 

@@ -196,6 +196,19 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Build a host map (sendmail's host_map_lookup). */
 export function hostMap(flags: MapFlags, resolver: HostResolver): MapClassInstance {
+  // sendmail keeps canonical names in its symbol table (ST_NAMECANON); so do we, except temporary failures
+  const cache = new Map<string, CanonResult>();
+  const canon = (key: string): MaybePromise<CanonResult> => {
+    const k = key.toLowerCase();
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    const r = resolver.canon(key);
+    const keep = (c: CanonResult): CanonResult => {
+      if (c.status !== "tempfail") cache.set(k, c);
+      return c;
+    };
+    return r instanceof Promise ? r.then(keep) : keep(r);
+  };
   const done = (key: string, name: string, args: readonly string[]): LookupResult =>
     ({ kind: "found", value: flags.matchOnly ? mapRewrite(key, [], flags.append) : mapRewrite(name, args, flags.append) });
   return {
@@ -210,7 +223,7 @@ export function hostMap(flags: MapFlags, resolver: HostResolver): MapClassInstan
         const fin = (x: string | null): LookupResult => (x === null ? NO_HOST : done(key, x, args));
         return n instanceof Promise ? n.then(fin) : fin(n);
       }
-      const r = resolver.canon(key);
+      const r = canon(key);
       const fin = (c: CanonResult): LookupResult => {
         if (c.status === "found") return done(key, c.name, args);
         if (c.status === "tempfail") return { kind: "tempfail", reason: `host ${key}: temporary failure` };
