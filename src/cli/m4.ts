@@ -13,7 +13,11 @@ import { lazyRequire } from "../util/node.js";
 lazyRequire<typeof import("node:v8")>("node:v8").setFlagsFromString("--no-opt");
 // The build also bundles the processor into one file (esbuild): loading one
 // module instead of thirty saves a good part of the start-up. A tsc-only
-// build falls back to the modules themselves.
+// build falls back to the modules themselves, as does a bundle older than
+// the modules (a tsc run since the last full build).
+const fs = lazyRequire<typeof import("node:fs")>("node:fs");
 const bundle = new URL("./m4_bundle.js", import.meta.url);
-if (lazyRequire<typeof import("node:fs")>("node:fs").existsSync(bundle)) await import(bundle.href);
+const bundled = fs.statSync(bundle, { throwIfNoEntry: false });
+const modules = fs.statSync(new URL("../m4/interp.js", import.meta.url), { throwIfNoEntry: false });
+if (bundled !== undefined && (modules === undefined || bundled.mtimeMs >= modules.mtimeMs)) await import(bundle.href);
 else await import("./m4_main.js");
