@@ -127,6 +127,24 @@ export function dupTreeValues(pf: PageFile, e: Endian, root: number): Buffer[] {
   return out;
 }
 
+/** The first value of an off-page duplicate tree rooted at pgno (null if it has none). */
+export function firstDupValue(pf: PageFile, e: Endian, root: number): Buffer | null {
+  let pgno = leftmostLeaf(e, pf, root, [P_LDUP, P_LRECNO]);
+  let hops = 0;
+  while (pgno !== 0) {
+    if (++hops > pf.pageCount) throw new MapFormatError("loop in a duplicate chain");
+    const p = pf.page(pgno);
+    if (p[25] !== P_LDUP && p[25] !== P_LRECNO) throw new MapFormatError(`page ${pgno} is not a duplicate page`);
+    const n = e.u16(p, 20);
+    for (let i = 0; i < n; i++) {
+      const off = itemAt(e, pf, p, i, pgno);
+      if ((p[off + 2]! & B_DELETE) === 0) return leafBytes(e, pf, p, off, pgno);
+    }
+    pgno = e.u32(p, 16);
+  }
+  return null;
+}
+
 /** An open Berkeley DB btree file. */
 export class BdbBtreeReader implements MapFile {
   private readonly e: Endian;

@@ -74,6 +74,7 @@ class BtreeFileBuilder {
   /** On-page size of all of entry e's pairs. */
   private groupSize(e: number): number {
     let n = this.leafItem(this.arena.keyLength(e));
+    if (!this.arena.hasDuplicates(e)) return n + this.leafItem(this.arena.valLength(e));
     const vals = this.arena.values(e);
     for (const [, len] of vals) n += this.leafItem(len);
     return n + 2 * (vals.length - 1);
@@ -178,7 +179,10 @@ class BtreeFileBuilder {
     for (let e = 0; e < this.arena.count; e++) {
       const kl = this.arena.keyLength(e);
       if (kl > this.ovflSize) n += Math.ceil(kl / this.cap);
-      for (const [, vl] of this.arena.values(e)) if (vl > this.ovflSize) n += Math.ceil(vl / this.cap);
+      if (!this.arena.hasDuplicates(e)) {
+        const vl = this.arena.valLength(e);
+        if (vl > this.ovflSize) n += Math.ceil(vl / this.cap);
+      } else for (const [, vl] of this.arena.values(e)) if (vl > this.ovflSize) n += Math.ceil(vl / this.cap);
     }
     return n;
   }
@@ -215,10 +219,11 @@ class BtreeFileBuilder {
     this.out.write(p);
   }
 
-  /** Store a leaf item ending at end; returns its offset. */
-  private putLeafItem(bytes: Buffer, end: number): number {
+  /** Store arena bytes [from, from+len) as a leaf item ending at end; returns its offset. */
+  private putLeafItem(from: number, len: number, end: number): number {
     const p = this.page;
-    if (bytes.length > this.ovflSize) {
+    if (len > this.ovflSize) {
+      const bytes = this.arena.bytes.subarray(from, from + len);
       const off = end - 12;
       p.fill(0, off, end);
       p[off + 2] = B_OVERFLOW;
@@ -229,12 +234,16 @@ class BtreeFileBuilder {
       p.writeUInt32LE(bytes.length, off + 8);
       return off;
     }
-    const size = align4(3 + bytes.length);
+    const size = align4(3 + len);
     const off = end - size;
-    p.fill(0, off, end);
-    p.writeUInt16LE(bytes.length, off);
+    // the pad bytes after the data are zero
+    for (let i = off + 3 + len; i < end; i++) p[i] = 0;
+    p[off] = len & 0xff;
+    p[off + 1] = len >>> 8;
     p[off + 2] = B_KEYDATA;
-    bytes.copy(p, off + 3);
+    const src = this.arena.bytes;
+    if (len <= 32) for (let i = 0; i < len; i++) p[off + 3 + i] = src[from + i]!;
+    else src.copy(p, off + 3, from, from + len);
     return off;
   }
 
@@ -243,10 +252,18 @@ class BtreeFileBuilder {
     const p = this.page;
     let end = this.ps;
     let slot = PAGE_HEADER_SIZE;
+    const a = this.arena;
     for (const e of leaf.entries) {
-      const koff = (end = this.putLeafItem(this.arena.key(e), end));
-      for (const [vo, vl] of this.arena.values(e)) {
-        end = this.putLeafItem(this.arena.bytes.subarray(vo, vo + vl), end);
+      const koff = (end = this.putLeafItem(a.keyOffset(e), a.keyLength(e), end));
+      if (!a.hasDuplicates(e)) {
+        end = this.putLeafItem(a.valOffset(e), a.valLength(e), end);
+        p.writeUInt16LE(koff, slot);
+        p.writeUInt16LE(end, slot + 2);
+        slot += 4;
+        continue;
+      }
+      for (const [vo, vl] of a.values(e)) {
+        end = this.putLeafItem(vo, vl, end);
         p.writeUInt16LE(koff, slot);
         p.writeUInt16LE(end, slot + 2);
         slot += 4;

@@ -25,7 +25,7 @@ import {
   readMetaHeader,
   readOverflow,
 } from "./bdb_common.js";
-import { dupTreeValues } from "./bdb_btree.js";
+import { dupTreeValues, firstDupValue } from "./bdb_btree.js";
 import type { MapFile } from "./map_file.js";
 import { PageFile } from "./pagefile.js";
 
@@ -56,6 +56,16 @@ export class BdbHashReader implements MapFile {
   private readonly highMask: number;
   private readonly lowMask: number;
   private readonly spares: number[] = [];
+  /**
+   * Negative cache: for buckets whose whole chain we have scanned, the
+   * Berkeley DB hashes of every key in it. A key whose hash is not among
+   * them is not in the map, so misses (and the second, NUL-terminated probe
+   * sendmail makes) cost no read once a bucket has been seen. Exact, not a
+   * guess: the hash is the one the file is built with. Capped in size.
+   */
+  private readonly seen: Array<Int32Array | undefined>;
+  private seenTotal = 0;
+  private static readonly SEEN_LIMIT = 2_000_000;
 
   /** Read the meta page of the hash file open on fd (size bytes long). */
   constructor(fd: number, size: number, cachePages = 256) {
@@ -73,6 +83,7 @@ export class BdbHashReader implements MapFile {
     if (e.u32(head, HM_CHARKEY) !== BDB_HASH_CHARKEY) throw new MapFormatError("hash file built with an unknown hash function");
     for (let i = 0; i < 32; i++) this.spares.push(e.u32(head, HM_SPARES + 4 * i));
     this.pf = new PageFile(fd, meta.pageSize, size, cachePages);
+    this.seen = new Array<Int32Array | undefined>(Math.min(this.maxBucket + 1, 1 << 24));
     if (this.pf.pageCount <= meta.lastPgno) throw new MapFormatError(`file is truncated (${size} bytes, page ${meta.lastPgno} missing)`);
     if (this.pf.pageCount < 1 + Math.min(this.maxBucket, 1)) throw new MapFormatError("hash file is truncated");
     if (this.highMask < this.maxBucket || this.lowMask > this.highMask) throw new MapFormatError("bad hash meta page");
@@ -81,14 +92,6 @@ export class BdbHashReader implements MapFile {
   /** First page of bucket b. */
   private bucketPage(b: number): number {
     return b + this.spares[ceilLog2(b + 1)]!;
-  }
-
-  /** Bucket a key hashes to. */
-  private bucketOf(key: Uint8Array): number {
-    const h = bdbHash(key);
-    let b = h & this.highMask;
-    if (b > this.maxBucket) b &= this.lowMask;
-    return b >>> 0;
   }
 
   /** Check a bucket page and return its entry count. */
@@ -140,6 +143,12 @@ export class BdbHashReader implements MapFile {
     return [this.itemBytes(p, off, end, pgno)];
   }
 
+  /** The first value of the data item at [off, end). */
+  private firstValue(p: Buffer, off: number, end: number, pgno: number): Buffer {
+    if (p[off] === H_OFFDUP) return firstDupValue(this.pf, this.e, this.e.u32(p, off + 4)) ?? Buffer.alloc(0);
+    return this.dataValues(p, off, end, pgno)[0] ?? Buffer.alloc(0);
+  }
+
   /** Whether the key item at [off, end) holds exactly key. */
   private keyMatches(p: Buffer, off: number, end: number, key: Uint8Array, pgno: number): boolean {
     const t = p[off];
@@ -156,7 +165,13 @@ export class BdbHashReader implements MapFile {
    * first match and returns its result, or returns null.
    */
   private find<T>(key: Uint8Array, found: (p: Buffer, doff: number, dend: number, pgno: number) => T): T | null {
-    let pgno = this.bucketPage(this.bucketOf(key));
+    const h = bdbHash(key) | 0;
+    let bucket = h & this.highMask;
+    if (bucket > this.maxBucket) bucket &= this.lowMask;
+    bucket >>>= 0;
+    const known = this.seen[bucket];
+    if (known !== undefined && !known.includes(h)) return null;
+    let pgno = this.bucketPage(bucket);
     const ps = this.pf.pageSize;
     const little = this.e.little;
     const klen = key.length;
@@ -182,19 +197,40 @@ export class BdbHashReader implements MapFile {
       }
       pgno = this.e.u32(p, 16);
     }
+    if (known === undefined && this.seenTotal < BdbHashReader.SEEN_LIMIT && bucket < this.seen.length) this.summarise(bucket);
     return null;
+  }
+
+  /** Record the hashes of every key in bucket b's chain (just read, so its pages are cached). */
+  private summarise(b: number): void {
+    const hashes: number[] = [];
+    const ps = this.pf.pageSize;
+    for (let pgno = this.bucketPage(b), hops = 0; pgno !== 0; pgno = this.e.u32(this.pf.page(pgno), 16)) {
+      if (++hops > this.pf.pageCount) return;
+      const p = this.pf.page(pgno);
+      const n = this.checkPage(p, pgno);
+      let end = ps;
+      for (let i = 0; i + 1 < n; i += 2) {
+        const off = this.e.u16(p, PAGE_HEADER_SIZE + 2 * i);
+        if (p[off] !== H_KEYDATA || off >= end) return; // a key on overflow pages: leave this bucket alone
+        hashes.push(bdbHash(p, off + 1, end) | 0);
+        end = this.e.u16(p, PAGE_HEADER_SIZE + 2 * i + 2);
+      }
+    }
+    this.seen[b] = Int32Array.from(hashes);
+    this.seenTotal += hashes.length + 4;
   }
 
   /** Look a key up: its first value, or null. */
   get(key: Uint8Array): Buffer | null {
-    return this.find(key, (p, doff, dend, pgno) => this.dataValues(p, doff, dend, pgno)[0] ?? Buffer.alloc(0));
+    return this.find(key, (p, doff, dend, pgno) => this.firstValue(p, doff, dend, pgno));
   }
 
   /** get() as latin1 text up to the first NUL. */
   getText(key: Uint8Array): string | null {
     return this.find(key, (p, doff, dend, pgno) => {
       if (p[doff] !== H_KEYDATA) {
-        const v = this.dataValues(p, doff, dend, pgno)[0] ?? Buffer.alloc(0);
+        const v = this.firstValue(p, doff, dend, pgno);
         const z = v.indexOf(0);
         return (z >= 0 ? v.subarray(0, z) : v).toString("latin1");
       }

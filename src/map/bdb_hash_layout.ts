@@ -17,7 +17,10 @@
  *    when it does not fit;
  *  - pages keep their items sorted by key (bytewise; of two keys where one
  *    is a prefix of the other, the longer first);
- *  - an item is stored off-page when it is longer than a quarter page.
+ *  - an item is stored off-page when it is longer than a quarter page;
+ *  - a duplicate set (makemap -d) stays on the page while it is at most a
+ *    quarter page and grows within the page's free space; otherwise it moves
+ *    to an off-page duplicate tree (see grewDuplicates).
  *
  * Only sizes and entry numbers are tracked here; bdb_hash_write lays the
  * bytes out afterwards.
@@ -25,6 +28,15 @@
 
 import type { KvArena } from "./kv_arena.js";
 import { PAGE_HEADER_SIZE } from "./bdb_common.js";
+
+/** On-page size of a reference to an off-page duplicate tree. */
+export const HOFFDUP_SIZE = 8;
+
+/** How a duplicate set moved off its page: values it held then, and whether its single value was on overflow pages. */
+export interface OffDupConversion {
+  readonly copied: number;
+  readonly firstOnOverflow: boolean;
+}
 
 /** A simulated page: entry numbers on it, bytes free, next page in the chain. */
 export interface SimPage {
@@ -41,6 +53,8 @@ export class HashLayout {
   lowMask = 0;
   /** Keys stored (Berkeley DB's nelem, less the creator's hint). */
   nelem = 0;
+  /** Entries whose duplicate set lives in an off-page duplicate tree. */
+  readonly offDup = new Map<number, OffDupConversion>();
   /** First page of each bucket. */
   readonly heads: SimPage[];
   /** The page each entry is on. */
@@ -72,6 +86,7 @@ export class HashLayout {
 
   /** On-page bytes of entry e's data item (a duplicate set when it has several values). */
   dataSize(e: number): number {
+    if (this.offDup.has(e)) return HOFFDUP_SIZE + 2;
     if (!this.arena.hasDuplicates(e)) return this.itemSize(this.arena.valLength(e));
     let n = 1;
     for (const [, len] of this.arena.values(e)) n += len + 4;
@@ -153,19 +168,47 @@ export class HashLayout {
   }
 
   /**
-   * Entry e gained a duplicate value; its pair was oldSize bytes. Berkeley
-   * DB grows the duplicate set in place when the page has room; otherwise
-   * the pair moves to the first page from its own onwards with room (a new
-   * page at the end of the chain if none has), and the table grows by one
-   * bucket in either case.
+   * Entry e gained a duplicate value (already added to the arena); its pair
+   * was oldSize bytes. What Berkeley DB does (observed on files real
+   * makemap -d writes, probing every page fill around the boundaries):
+   *
+   *  - a set already off-page grows in its tree; the page is unchanged;
+   *  - a set that grows past a quarter page, or a first duplicate of a
+   *    value stored on overflow pages, moves to an off-page duplicate tree
+   *    (the page keeps an 8-byte reference), unless the reference itself
+   *    does not fit where the old data item was;
+   *  - otherwise the set grows in place when the bytes added (the value and
+   *    its two 2-byte lengths, plus 4 for the first value when a single
+   *    value becomes a set) fit in the page's free space;
+   *  - when they are one byte short, the set moves to an off-page tree;
+   *  - when they are shorter still, the pair moves to another page of the
+   *    chain (or a new one) and the table grows by one bucket.
    */
   grewDuplicates(e: number, oldSize: number): void {
+    if (this.offDup.has(e)) return;
     const pg = this.pageOf[e]!;
-    const size = this.pairSize(e);
-    if (pg.free + oldSize >= size) {
-      pg.free += oldSize - size;
+    const vals = this.arena.values(e);
+    const added = vals[vals.length - 1]![1] + 4 + (vals.length === 2 ? 4 : 0);
+    let setBytes = 0;
+    for (const [, len] of vals) setBytes += len + 4;
+    const wasBig = vals.length === 2 && this.isBig(vals[0]![1]);
+    if (wasBig || setBytes > this.pageSize / 4) {
+      const oldData = oldSize - this.itemSize(this.arena.keyLength(e)) - 2;
+      this.offDup.set(e, { copied: vals.length - 1, firstOnOverflow: wasBig });
+      if (wasBig || oldData > HOFFDUP_SIZE || HOFFDUP_SIZE - oldData <= pg.free) pg.free += oldSize - this.pairSize(e);
+      else this.move(e, pg, oldSize);
       return;
     }
+    if (added <= pg.free) pg.free -= added;
+    else if (added - 1 <= pg.free) {
+      this.offDup.set(e, { copied: vals.length - 1, firstOnOverflow: false });
+      pg.free += oldSize - this.pairSize(e);
+    } else this.move(e, pg, oldSize);
+  }
+
+  /** Move entry e's pair (oldSize bytes on pg, grown since) to another page of its chain; the table grows. */
+  private move(e: number, pg: SimPage, oldSize: number): void {
+    const size = this.pairSize(e);
     pg.items.splice(pg.items.indexOf(e), 1);
     pg.free += oldSize;
     this.readd(e, pg, size);

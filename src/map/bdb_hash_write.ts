@@ -8,13 +8,17 @@
  * chained bucket pages follow, then the overflow pages of long items. The
  * pages of the last doubling that hold no bucket yet are left zero except
  * the last one, which is an empty bucket page, as Berkeley DB leaves them.
+ * Off-page duplicate trees (makemap -d with large duplicate sets) are
+ * numbered, each in Berkeley DB's allocation order, with the overflow pages.
  */
 
 import { randomBytes } from "node:crypto";
 import { BDB_HASH_CHARKEY, ceilLog2 } from "./bdb_hashfn.js";
-import { DB_HASHMAGIC, P_HASH, P_HASHMETA, P_OVERFLOW, PAGE_HEADER_SIZE } from "./bdb_common.js";
+import { DB_HASHMAGIC, P_HASH, P_HASHMETA, P_IRECNO, P_LRECNO, P_OVERFLOW, PAGE_HEADER_SIZE } from "./bdb_common.js";
 import type { HashLayout, SimPage } from "./bdb_hash_layout.js";
-import { H_DUPLICATE, H_KEYDATA, H_OFFPAGE } from "./bdb_hash.js";
+import { H_DUPLICATE, H_KEYDATA, H_OFFDUP, H_OFFPAGE } from "./bdb_hash.js";
+import { B_KEYDATA, B_OVERFLOW } from "./bdb_btree.js";
+import { align4, buildDupTree, type DupNode, type DupTree } from "./bdb_dup_tree.js";
 import { FileWriter } from "./file_writer.js";
 import type { KvArena } from "./kv_arena.js";
 
@@ -31,18 +35,19 @@ export interface HashWriteOptions {
 /** Meta flag of a hash file that allows duplicate keys. */
 const DB_HASH_DUP = 0x01;
 
-/** A long item waiting to be written to overflow pages. */
-interface BigItem {
-  readonly bytes: Buffer;
-  readonly pgno: number;
-}
+/** Pages waiting to be written after the bucket pages, in page order. */
+type Pending =
+  | { readonly kind: "overflow"; readonly bytes: Buffer; readonly pgno: number }
+  | { readonly kind: "dup"; readonly e: number; readonly tree: DupTree; readonly node: DupNode; readonly ovflPgno: Map<number, number> };
 
 /** Serialises one layout. */
 class HashFileBuilder {
   private readonly ps: number;
   private readonly page: Buffer;
   private readonly pgnoOf = new Map<SimPage, number>();
-  private readonly big: BigItem[] = [];
+  private readonly pending: Pending[] = [];
+  /** The duplicate trees of entries stored with off-page duplicates. */
+  private readonly trees = new Map<number, DupTree>();
   private nextBig = 0;
   private readonly nBucketPages: number;
 
@@ -77,11 +82,14 @@ class HashFileBuilder {
       let prev = L.heads[b]!;
       for (let pg = prev.next; pg !== null; prev = pg, pg = pg.next) this.writeBucketPage(pg, this.pgnoOf.get(pg)!, this.pgnoOf.get(prev)!);
     }
-    for (const item of this.big) this.writeOverflow(item);
+    for (const item of this.pending) {
+      if (item.kind === "overflow") this.writeOverflow(item);
+      else this.writeDupPage(item.e, item.tree, item.node, item.ovflPgno);
+    }
     this.out.flush();
   }
 
-  /** Overflow pages all long keys and values will need. */
+  /** Overflow and duplicate-tree pages all long keys and values and large duplicate sets will need. */
   private countBigPages(): number {
     const per = this.ps - PAGE_HEADER_SIZE;
     let n = 0;
@@ -93,7 +101,81 @@ class HashFileBuilder {
         if (this.layout.isBig(vl)) n += Math.max(1, Math.ceil(vl / per));
       }
     }
+    for (const e of this.layout.offDup.keys()) {
+      const lengths = this.arena.values(e).map(([, len]) => len);
+      const conv = this.layout.offDup.get(e)!;
+      const tree = buildDupTree({ lengths, copied: conv.copied, firstOnOverflow: conv.firstOnOverflow }, this.ps);
+      this.trees.set(e, tree);
+      for (const a of tree.allocs) n += "node" in a ? 1 : Math.max(1, Math.ceil(lengths[a.overflow]! / per));
+    }
     return n;
+  }
+
+  /** Number the pages of entry e's duplicate tree; returns its root page. */
+  private allocDupTree(e: number): number {
+    const tree = this.trees.get(e)!;
+    const vals = this.arena.values(e);
+    const per = this.ps - PAGE_HEADER_SIZE;
+    const ovflPgno = new Map<number, number>();
+    for (const a of tree.allocs) {
+      if ("node" in a) {
+        a.node.pgno = this.nextBig++;
+        this.pending.push({ kind: "dup", e, tree, node: a.node, ovflPgno });
+      } else {
+        const [vo, vl] = vals[a.overflow]!;
+        ovflPgno.set(a.overflow, this.nextBig);
+        this.pending.push({ kind: "overflow", bytes: this.arena.bytes.subarray(vo, vo + vl), pgno: this.nextBig });
+        this.nextBig += Math.max(1, Math.ceil(vl / per));
+      }
+    }
+    return tree.root.pgno;
+  }
+
+  /** A page of an off-page duplicate tree (recno leaf or internal page). */
+  private writeDupPage(e: number, tree: DupTree, node: DupNode, ovflPgno: Map<number, number>): void {
+    const p = this.page;
+    let end = this.ps;
+    let slot = PAGE_HEADER_SIZE;
+    if (node.leaf) {
+      const vals = this.arena.values(e);
+      for (const v of node.values) {
+        const [vo, vl] = vals[v]!;
+        if (ovflPgno.has(v)) {
+          end -= 12;
+          p.fill(0, end, end + 12);
+          p[end + 2] = B_OVERFLOW;
+          p.writeUInt32LE(ovflPgno.get(v)!, end + 4);
+          p.writeUInt32LE(vl, end + 8);
+        } else {
+          const size = align4(3 + vl);
+          end -= size;
+          p.fill(0, end, end + size);
+          p.writeUInt16LE(vl, end);
+          p[end + 2] = B_KEYDATA;
+          this.arena.bytes.copy(p, end + 3, vo, vo + vl);
+        }
+        p.writeUInt16LE(end, slot);
+        slot += 2;
+      }
+      const i = tree.leaves.indexOf(node);
+      const prev = i > 0 ? tree.leaves[i - 1]!.pgno : 0;
+      const next = i + 1 < tree.leaves.length ? tree.leaves[i + 1]!.pgno : 0;
+      p.fill(0, slot, end);
+      this.header(node.pgno, prev, next, node.values.length, end, P_LRECNO);
+    } else {
+      for (const c of node.children) {
+        end -= 8;
+        p.writeUInt32LE(c.pgno, end);
+        p.writeUInt32LE(c.records, end + 4);
+        p.writeUInt16LE(end, slot);
+        slot += 2;
+      }
+      p.fill(0, slot, end);
+      // the root of a recno tree keeps the record count in its "previous page" field
+      this.header(node.pgno, node === tree.root ? node.records : 0, 0, node.children.length, end, P_IRECNO);
+    }
+    p[24] = node.level;
+    this.out.write(p);
   }
 
   /** Fill the common page header. */
@@ -145,7 +227,7 @@ class HashFileBuilder {
   private allocBig(bytes: Buffer): number {
     const pgno = this.nextBig;
     this.nextBig += Math.max(1, Math.ceil(bytes.length / (this.ps - PAGE_HEADER_SIZE)));
-    this.big.push({ bytes, pgno });
+    this.pending.push({ kind: "overflow", bytes, pgno });
     return pgno;
   }
 
@@ -184,6 +266,15 @@ class HashFileBuilder {
     return off;
   }
 
+  /** Store a reference to an off-page duplicate tree ending at end. */
+  private putOffDup(root: number, end: number): number {
+    const off = end - 8;
+    this.page.fill(0, off, end);
+    this.page[off] = H_OFFDUP;
+    this.page.writeUInt32LE(root, off + 4);
+    return off;
+  }
+
   /** One bucket page (first of its bucket or chained). */
   private writeBucketPage(pg: SimPage, pgno: number, prev: number): void {
     const p = this.page;
@@ -194,7 +285,8 @@ class HashFileBuilder {
     for (const e of pg.items) {
       end = this.putItem(this.arena.key(e), end);
       p.writeUInt16LE(end, slot);
-      end = this.arena.hasDuplicates(e) ? this.putDupSet(e, end) : this.putItem(this.arena.value(e), end);
+      if (this.layout.offDup.has(e)) end = this.putOffDup(this.allocDupTree(e), end);
+      else end = this.arena.hasDuplicates(e) ? this.putDupSet(e, end) : this.putItem(this.arena.value(e), end);
       p.writeUInt16LE(end, slot + 2);
       slot += 4;
     }
@@ -205,7 +297,7 @@ class HashFileBuilder {
   }
 
   /** The overflow pages of one long item. */
-  private writeOverflow(item: BigItem): void {
+  private writeOverflow(item: { readonly bytes: Buffer; readonly pgno: number }): void {
     const per = this.ps - PAGE_HEADER_SIZE;
     const count = Math.max(1, Math.ceil(item.bytes.length / per));
     for (let i = 0; i < count; i++) {

@@ -63,12 +63,7 @@ export class MapBuilder {
     if (mode === "insert") return "exists";
     const oldSize = this.layout?.pairSize(e) ?? 0;
     if (mode === "replace") a.replace(e, value);
-    else {
-      if (this.layout !== null && this.layout.dataSize(e) + value.length + 4 > this.layout.pageSize / 4) {
-        return "too-many-duplicates";
-      }
-      a.addDuplicate(e, value);
-    }
+    else a.addDuplicate(e, value);
     if (mode === "replace") this.layout?.resize(e, oldSize);
     else this.layout?.grewDuplicates(e, oldSize);
     return mode === "replace" ? "replaced" : "duplicated";

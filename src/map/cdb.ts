@@ -17,6 +17,9 @@ import type { MapFile } from "./map_file.js";
 /** Size of the table directory at the start of the file. */
 export const CDB_HEADER_SIZE = 2048;
 
+/** Hash slots read with one pread. */
+const SLOT_RUN = 8;
+
 /** The cdb hash of bytes. */
 export function cdbHash(b: Uint8Array, start = 0, end = b.length): number {
   let h = 5381;
@@ -36,6 +39,7 @@ function pread(fd: number, buf: Buffer, len: number, pos: number, size: number):
 export class CdbReader implements MapFile {
   private readonly header = Buffer.alloc(CDB_HEADER_SIZE);
   private scratch = Buffer.alloc(512);
+  private readonly slotRun = Buffer.alloc(SLOT_RUN * 8);
   /** Where the records end (the lowest table position). */
   private readonly recordsEnd: number;
 
@@ -70,10 +74,19 @@ export class CdbReader implements MapFile {
     const slots = this.header.readUInt32LE(t + 4);
     if (slots === 0) return null;
     let s = (h >>> 8) % slots;
+    // slots are read a run at a time (one pread for the usual one or two probes)
+    const run = this.slotRun;
+    let have = 0;
+    let at = 0;
     for (let probes = 0; probes < slots; probes++) {
-      const slot = pread(this.fd, this.buf(8), 8, tpos + s * 8, this.size);
-      const sh = slot.readUInt32LE(0);
-      const rpos = slot.readUInt32LE(4);
+      if (at === have) {
+        have = Math.min(SLOT_RUN, slots - s);
+        pread(this.fd, run, have * 8, tpos + s * 8, this.size);
+        at = 0;
+      }
+      const sh = run.readUInt32LE(at * 8);
+      const rpos = run.readUInt32LE(at * 8 + 4);
+      at++;
       if (rpos === 0) return null;
       if (sh === h) {
         const want = 8 + key.length + 256;
@@ -91,6 +104,7 @@ export class CdbReader implements MapFile {
         }
       }
       s = s + 1 === slots ? 0 : s + 1;
+      if (s === 0) have = at; // wrapped: the next slot is read afresh from the table's start
     }
     return null;
   }

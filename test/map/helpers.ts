@@ -106,7 +106,7 @@ export function rng(seed: number): () => number {
 }
 
 /** Random makemap input: n lines with keys and values of varied lengths. */
-export function randomMapText(n: number, seed: number, opts: { dupKeys?: boolean } = {}): string {
+export function randomMapText(n: number, seed: number, opts: { dupKeys?: boolean; poolDivisor?: number; short?: boolean } = {}): string {
   const r = rng(seed);
   const alpha = "abcdefghijklmnopqrstuvwxyz0123456789.-@";
   const word = (len: number): string => {
@@ -115,8 +115,8 @@ export function randomMapText(n: number, seed: number, opts: { dupKeys?: boolean
     return s;
   };
   const klens = [1, 2, 3, 5, 8, 12, 20, 40, 80, 200];
-  const vlens = [1, 3, 10, 30, 100, 300, 600];
-  const pool = opts.dupKeys ? Array.from({ length: Math.max(1, n >> 2) }, () => word(klens[Math.floor(r() * 4)]! + 2)) : [];
+  const vlens = opts.short ? [1, 3, 10, 30] : [1, 3, 10, 30, 100, 300, 600];
+  const pool = opts.dupKeys ? Array.from({ length: Math.max(1, Math.floor(n / (opts.poolDivisor ?? 4))) }, () => word(klens[Math.floor(r() * 4)]! + 2)) : [];
   let out = "";
   for (let i = 0; i < n; i++) {
     const k = opts.dupKeys ? pool[Math.floor(r() * pool.length)]! : word(klens[Math.floor(r() * klens.length)]!) + i;

@@ -91,6 +91,18 @@ From:spam.example\tERROR:"550 We do not accept mail from spammers"
 Connect:192.168.1\tSKIP
 `;
 
+/** Keys with duplicate sets past a quarter page, long values, a set split over many recno pages. */
+function bigDupSets(): string {
+  let s = "";
+  for (let i = 0; i < 300; i++) s += `a value${i}\n`;
+  for (let i = 0; i < 2000; i++) s += `k${i % 7} ${"w".repeat(1 + ((i * 37) % 50))}\n`;
+  for (const n of [10, 1015, 1007, 1008, 20]) s += `big ${"v".repeat(n)}\n`;
+  s += `b ${"q".repeat(1015)}\nb x\nc ${"q".repeat(1014)}\nc x\nc y\n`;
+  for (let i = 0; i < 3000; i++) s += `single${i} v${i}\n`;
+  for (let i = 0; i < 74; i++) s += `t73 ${String(i).padStart(10, "0")}\n`;
+  return s;
+}
+
 const cases: Case[] = [
   { name: "access map", input: ACCESS },
   { name: "blanks, CR, comments, percent", input: "a\t \tb  c  \nk v\r\n# c\n\nx %1 %%\nK%x v\n" },
@@ -118,6 +130,9 @@ const cases: Case[] = [
   { name: "20000 random pairs (btree)", type: "btree", input: randomMapText(20000, 8) },
   { name: "random replacements (-r)", args: ["-r"], input: randomMapText(8000, 9, { dupKeys: true }) },
   { name: "random duplicates (-d btree)", args: ["-d"], type: "btree", input: randomMapText(8000, 10, { dupKeys: true }) },
+  { name: "random duplicates (-d hash)", args: ["-d"], input: randomMapText(8000, 11, { dupKeys: true }) },
+  { name: "many small duplicate sets (-d hash)", args: ["-d"], input: randomMapText(20000, 12, { dupKeys: true, poolDivisor: 8, short: true }) },
+  { name: "off-page duplicates (-d hash)", args: ["-d"], input: bigDupSets() },
 ];
 
 describe.skipIf(!available)("makemap: ours and Debian's makemap 8.17", () => {

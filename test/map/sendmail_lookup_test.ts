@@ -2,7 +2,8 @@
  * sendmail_lookup_test - real sendmail 8.17 reads the maps we write: the
  * same /map lookups in `sendmail -bt` on our map and on the map real
  * makemap built from the same text give the same answers, for hash and
- * btree, with and without -N (K line -N / -O) and -f; and our openMap()
+ * btree, with and without -N (K line -N / -O) and -f, hash with duplicate
+ * keys (-d, sets on the page and in off-page trees); and our openMap()
  * gives those answers too (values through mapRewrite, as map_lookup does). Skipped where the oracle sandbox is unavailable.
  */
 
@@ -26,6 +27,12 @@ const TEXT =
   "MixedCase Value\n@example.com %1@mail.example.com\nuser@example.com local\n" +
   randomMapText(1500, 21);
 
+/** Text with duplicate keys (makemap -d): sets on the page, past a quarter page, over many tree pages. */
+const DUP_TEXT =
+  Array.from({ length: 700 }, (_, i) => `offpage${i % 3} first-of-${i}-${"x".repeat(i % 40)}\n`).join("") +
+  "small a\nsmall b\n" +
+  randomMapText(3000, 23, { dupKeys: true });
+
 /** One map under test: K line name, class, flags, file, and what openMap needs. */
 interface MapUnderTest {
   readonly name: string;
@@ -38,7 +45,8 @@ interface MapUnderTest {
 describe.skipIf(!available)("sendmail -bt /map on our maps and on real makemap's", () => {
   it("gives the same answers", async () => {
     const maps: MapUnderTest[] = [];
-    const variants: Array<{ tag: string; cls: "hash" | "btree"; mmArgs: string[]; kflags: string; opts: MapOptions }> = [
+    const variants: Array<{ tag: string; cls: "hash" | "btree"; mmArgs: string[]; kflags: string; opts: MapOptions; text?: string }> = [
+      { tag: "hd", cls: "hash", mmArgs: ["-d"], kflags: "", opts: {}, text: DUP_TEXT },
       { tag: "h", cls: "hash", mmArgs: [], kflags: "", opts: {} },
       { tag: "b", cls: "btree", mmArgs: [], kflags: "", opts: {} },
       { tag: "hf", cls: "hash", mmArgs: ["-f"], kflags: "-f", opts: { keepCase: true } },
@@ -49,7 +57,7 @@ describe.skipIf(!available)("sendmail -bt /map on our maps and on real makemap's
     for (const v of variants) {
       for (const who of ["ours", "real"] as const) {
         const base = join(tmp.dir, `${who}-${v.tag}`);
-        const r = who === "ours" ? ourMakemap([...v.mmArgs, v.cls, base], TEXT) : runReal([REAL_MAKEMAP, ...v.mmArgs, v.cls, base], TEXT);
+        const r = who === "ours" ? ourMakemap([...v.mmArgs, v.cls, base], v.text ?? TEXT) : runReal([REAL_MAKEMAP, ...v.mmArgs, v.cls, base], v.text ?? TEXT);
         expect(r.status).toBe(0);
         maps.push({ name: `${who}_${v.tag}`, cls: v.cls, kflags: v.kflags, base, opts: v.opts });
       }
@@ -69,10 +77,11 @@ describe.skipIf(!available)("sendmail -bt /map on our maps and on real makemap's
         `Krw hash ${rwBase}\n` +
         "Srw\nR$+\t$: $(rw $1 $@ ARG1 $@ ARG2 $)\n",
     );
-    const keys = TEXT.split("\n")
+    const keys = (TEXT + DUP_TEXT.split("\n").filter((_, i) => i >= 690).join("\n"))
+      .split("\n")
       .filter((l, i) => l.length > 0 && i % 9 === 0)
       .map((l) => l.split(/\s/)[0]!)
-      .concat(["connect:127.0.0.1", "CONNECT:127.0.0.1", "mixedcase", "MixedCase", "nothere", "@example.com", "USER@EXAMPLE.COM"]);
+      .concat(["offpage0", "offpage1", "offpage2", "small", "connect:127.0.0.1", "CONNECT:127.0.0.1", "mixedcase", "MixedCase", "nothere", "@example.com", "USER@EXAMPLE.COM"]);
     const lines = maps.flatMap((m) => keys.map((k) => `/map ${m.name} ${k}`)).concat(["rw KEY"]);
     const r = await runBt(cf, lines);
     const answers = splitBtAnswers(r.stdout, lines).slice(1);
