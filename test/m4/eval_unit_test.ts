@@ -9,81 +9,21 @@
  * property checks at the end run.
  */
 
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Diag } from "../../src/m4/diag.js";
 import { evalBuiltin } from "../../src/m4/eval.js";
-
-const M4 = "/usr/bin/m4";
-const HAVE_M4 = existsSync(M4);
-// Quote characters that no case uses, so any argument text can be quoted.
-const LQ = "\x01";
-const RQ = "\x02";
+import { LQ, RQ, describeAgainstM4, m4Call, strictDiag } from "./oracle_harness.js";
 
 interface Case {
   name: string;
   args: string[];
 }
 
-interface Diagnostic {
-  kind: "warn" | "error";
-  text: string;
-}
-
-/** Run our builtin, recording diagnostics. */
-function ours(c: Case): { out: string; diags: Diagnostic[] } {
-  const diags: Diagnostic[] = [];
-  const diag: Diag = {
-    warn: (text) => diags.push({ kind: "warn", text }),
-    error: (text) => diags.push({ kind: "error", text }),
-  };
-  return { out: evalBuiltin([c.name, ...c.args], diag), diags };
-}
-
 /** The m4 source text of a call. */
 function callText(c: Case): string {
-  return `${c.name}(${c.args.map((a) => LQ + a + RQ).join(",")})`;
-}
-
-/** Readable test name: the call with `' quotes. */
-function title(c: Case): string {
-  return callText(c).replaceAll(LQ, "`").replaceAll(RQ, "'").replaceAll("\n", "\\n").replaceAll("\0", "\\0");
+  return m4Call(c.name, c.args);
 }
 
 const PRELUDE = `changequote(${LQ},${RQ})dnl\ndefine(${LQ}myeval${RQ},defn(${LQ}eval${RQ}))dnl\n`;
-
-/** Run m4 on some text; stdout and stderr as binary strings, and the exit status. */
-function m4(input: string): { out: string; err: string; status: number } {
-  const r = spawnSync(M4, [], {
-    argv0: "m4",
-    input: Buffer.from(input, "latin1"),
-    env: { LC_ALL: "C", PATH: process.env.PATH ?? "/usr/bin:/bin" },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { out: r.stdout.toString("latin1"), err: r.stderr.toString("latin1"), status: r.status ?? -1 };
-}
-
-/** Diagnostic texts from a stretch of m4's stderr. */
-function diagTexts(err: string): string[] {
-  return err
-    .split(/^m4:stdin:\d+: /m)
-    .slice(1)
-    .map((t) => t.replace(/\n$/, ""));
-}
-
-/** Expansion and diagnostic texts of every case, from one m4 run. */
-function oracle(cases: Case[]): { out: string; diags: string[] }[] {
-  let input = PRELUDE;
-  cases.forEach((c, i) => {
-    input += `errprint(${LQ}@@${i}@@\n${RQ})@@${i}@@${callText(c)}\n`;
-  });
-  const r = m4(input);
-  const outs = r.out.split(/@@\d+@@/).slice(1);
-  const errs = r.err.split(/@@\d+@@\n/).slice(1);
-  if (outs.length !== cases.length || errs.length !== cases.length) throw new Error("oracle output out of step");
-  return cases.map((_, i) => ({ out: outs[i]!.replace(/\n$/, ""), diags: diagTexts(errs[i]!) }));
-}
 
 /** Groups diagnostics whose texts differ only in the expression or numbers. */
 function kindKey(text: string): string {
@@ -249,51 +189,23 @@ add(["1", "\x00x"]);
 
 // ---------------------------------------------------------------------------
 
-describe.skipIf(!HAVE_M4)("eval against GNU m4", () => {
-  const expected = HAVE_M4 ? oracle(cases) : [];
-
-  // Warning or error, per kind of message: one m4 run for each kind.
-  const kinds = new Map<string, "warn" | "error">();
-  if (HAVE_M4) {
-    cases.forEach((c, i) => {
-      const d = expected[i]!.diags;
-      if (d.length !== 1 || kinds.has(kindKey(d[0]!))) return;
-      kinds.set(kindKey(d[0]!), m4(PRELUDE + callText(c) + "\n").status === 0 ? "warn" : "error");
-    });
-  }
-
-  it.each(cases.map((c, i) => [title(c), c, i] as const))("%s", (_t, c, i) => {
-    const got = ours(c);
-    const want = expected[i]!;
-    expect(got.out).toBe(want.out);
-    expect(got.diags.map((d) => d.text)).toEqual(want.diags);
-    for (const d of got.diags) {
-      const k = kinds.get(kindKey(d.text));
-      if (k !== undefined) expect(d.kind, d.text).toBe(k);
-    }
-  });
-
-  it("checked every kind of diagnostic for warning versus error", () => {
-    expect(kinds.size).toBeGreaterThan(10);
-  });
+describeAgainstM4({
+  name: "eval against GNU m4",
+  file: "eval_unit_test",
+  cases,
+  prelude: PRELUDE,
+  callText,
+  ours: (c, diag) => evalBuiltin([c.name, ...c.args], diag),
+  kindKey,
+  checkKinds: (count) => expect(count).toBeGreaterThan(10),
 });
-
-if (!HAVE_M4) console.log(`eval_unit_test: ${M4} not found, skipping the comparison with GNU m4`);
 
 // ---------------------------------------------------------------------------
 // Properties that need no oracle.
 
 /** evalBuiltin's output for one expression, failing on any diagnostic. */
 function ev(...args: string[]): string {
-  const diag: Diag = {
-    warn: (t) => {
-      throw new Error(`unexpected warning: ${t}`);
-    },
-    error: (t) => {
-      throw new Error(`unexpected error: ${t}`);
-    },
-  };
-  return evalBuiltin(["eval", ...args], diag);
+  return evalBuiltin(["eval", ...args], strictDiag());
 }
 
 describe("eval properties", () => {

@@ -11,35 +11,18 @@
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, constants as osConstants } from "node:os";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
+import { childEnv, m4UnderTest as m4Command } from "./oracle_harness.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "../..");
 const casesDir = join(here, "cases");
 const goldenDir = join(here, "golden");
 const TIMEOUT_MS = 20_000;
 const MAX_OUTPUT = 8 << 20; // a runaway m4 is killed past this many bytes
 
-/** The command line of the m4 under test, with relative paths made absolute. */
-function m4Command(): string[] {
-  const spec = process.env.M4_UNDER_TEST?.trim();
-  const words = spec ? spec.split(/\s+/) : ["node", "bin/m4"];
-  return words.map((w, i) => {
-    if (i === 0 && w === "node") return process.execPath;
-    return w.includes("/") && !isAbsolute(w) ? resolve(root, w) : w;
-  });
-}
-
 interface Result { stdout: Buffer; stderr: Buffer; status: number; error?: string }
-
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: "C" };
-  delete env.M4PATH;
-  delete env.POSIXLY_CORRECT;
-  return env;
-}
 
 function readArgs(name: string): string[] {
   const file = join(casesDir, `${name}.args`);

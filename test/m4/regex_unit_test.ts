@@ -10,17 +10,12 @@
  * No expected value is written here: they all come from m4 at test time.
  */
 
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Diag } from "../../src/m4/diag.js";
 import { patsubstBuiltin, regexpBuiltin } from "../../src/m4/regexp_builtins.js";
+import { HAVE_M4, LQ, RQ, diagTexts as allDiagTexts, errMarker, m4Call, runM4, skipNotice, splitErr } from "./oracle_harness.js";
 
-const M4 = "/usr/bin/m4";
-const HAVE_M4 = existsSync(M4);
-// Quotes and output separator that no case uses.
-const LQ = "\x01";
-const RQ = "\x02";
+// Output separator that no case uses (nor the quotes LQ and RQ).
 const SEP = "\x03\n";
 
 type Fn = "regexp" | "patsubst";
@@ -297,7 +292,7 @@ const cases: Case[] = [...handCases, ...generatedCases(450)];
 
 /** callText - the m4 -P source text of a case */
 function callText(c: Case): string {
-  return `m4_${c.fn}(${c.args.map((a) => LQ + a + RQ).join(",")})`;
+  return m4Call(`m4_${c.fn}`, c.args);
 }
 
 /** title - readable test name for a case */
@@ -308,23 +303,12 @@ function title(c: Case, i: number): string {
 
 /** m4 - run GNU m4 -P on some input (bytes as a latin1 string) */
 function m4(input: string): { out: string; err: string; status: number | null } {
-  const r = spawnSync(M4, ["-P"], {
-    argv0: "m4",
-    input: Buffer.from(input, "latin1"),
-    env: { LC_ALL: "C", PATH: process.env.PATH ?? "/usr/bin:/bin" },
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 60_000,
-  });
-  return { out: r.stdout.toString("latin1"), err: r.stderr.toString("latin1"), status: r.status };
+  return runM4(input, { args: ["-P"], timeout: 60_000 });
 }
 
 /** diagTexts - diagnostic texts in a stretch of m4's stderr, minus the argument-count warnings our caller owns */
 function diagTexts(err: string): string[] {
-  return err
-    .split(/^m4:stdin:\d+: /m)
-    .slice(1)
-    .map((t) => t.replace(/\n$/, ""))
-    .filter((t) => !t.startsWith("Warning: too few arguments to builtin"));
+  return allDiagTexts(err).filter((t) => !t.startsWith("Warning: too few arguments to builtin"));
 }
 
 const PRELUDE = `m4_changequote(${LQ},${RQ})m4_changecom()m4_dnl\n`;
@@ -333,12 +317,12 @@ const PRELUDE = `m4_changequote(${LQ},${RQ})m4_changecom()m4_dnl\n`;
 function oracleBatch(batch: Case[]): Result[] | null {
   let input = PRELUDE;
   batch.forEach((c, i) => {
-    input += `m4_errprint(${LQ}@@${i}@@\n${RQ})${callText(c)}${SEP}`;
+    input += `${errMarker(i, "m4_errprint")}${callText(c)}${SEP}`;
   });
   const r = m4(input);
   const outs = r.out.split(SEP);
   if (r.status === null || outs.length !== batch.length + 1) return null;
-  const errs = r.err.split(/@@\d+@@\n/).slice(1);
+  const errs = splitErr(r.err);
   return batch.map((_, i) => ({ out: outs[i], diags: diagTexts(errs[i]) }));
 }
 
@@ -379,7 +363,7 @@ function ours(list: Case[]): Kinded[] {
   });
 }
 
-if (!HAVE_M4) console.log(`regex_unit_test: ${M4} not found, skipping the GNU m4 comparison suite`);
+skipNotice("regex_unit_test", "the GNU m4 comparison suite");
 
 describe.skipIf(!HAVE_M4)("regexp and patsubst against GNU m4 1.4.19", () => {
   let expected: (Result | null)[] = [];

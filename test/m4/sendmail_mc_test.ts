@@ -12,12 +12,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { cpus, constants as osConstants } from "node:os";
-import { dirname, isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { M4 as GNU, childEnv, m4UnderTest as m4Command } from "./oracle_harness.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const GNU = "/usr/bin/m4";
 const CF_DIR = "/usr/share/sendmail/cf";
 const CF_M4 = `${CF_DIR}/m4/cf.m4`;
 const ETC = "/etc/mail";
@@ -26,24 +24,13 @@ const BUILT_BY = /^##### built by (\S+) on (.+)$/;
 const missing = [GNU, CF_M4].filter((p) => !existsSync(p));
 if (missing.length) console.log(`sendmail_mc_test skipped: missing ${missing.join(", ")} (needs GNU m4 and Debian's sendmail-cf)`);
 
-function m4Command(): string[] {
-  const spec = process.env.M4_UNDER_TEST?.trim();
-  const words = spec ? spec.split(/\s+/) : ["node", "bin/m4"];
-  return words.map((w, i) => {
-    if (i === 0 && w === "node") return process.execPath;
-    return w.includes("/") && !isAbsolute(w) ? resolve(root, w) : w;
-  });
-}
-
 interface Run { stdout: string; stderr: string; status: number; startSec: number; endSec: number }
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 
 function run(command: string[], args: string[], cwd: string): Promise<Run> {
   const [cmd, ...pre] = command;
-  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: "C" };
-  delete env.M4PATH;
-  delete env.POSIXLY_CORRECT;
+  const env = childEnv();
   return new Promise((done, fail) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
