@@ -8,7 +8,8 @@
 import { readFileSync, writeSync } from "node:fs";
 import { userInfo } from "node:os";
 import { defaultEnvironment, probeInterfaces } from "../cf/env.js";
-import { loadCf } from "../cf/index.js";
+import { loadCf, lookupOption } from "../cf/index.js";
+import type { CfModel } from "../cf/model.js";
 import type { CfEnvironment } from "../cf/reader.js";
 import { DebugFlags } from "../ruleset/debug.js";
 import { Engine } from "../ruleset/engine.js";
@@ -94,8 +95,57 @@ function userName(): string {
   }
 }
 
+/**
+ * -O name=value: command line options are set before the cf is read and the
+ * cf cannot change them (sendmail marks them sticky). Names are matched as
+ * sendmail matches them (any case, unambiguous abbreviations, with its
+ * messages). Applied to the options the engine, -bt and -bv read from the
+ * model: BlankSub, MaxAliasRecursion, AliasFile, HostsFile,
+ * ServiceSwitchFile. Returns the model and the messages sendmail prints
+ * before reading the cf (an unknown or ambiguous name is a syserr: 70).
+ */
+export function withCommandLineOptions(
+  model: CfModel,
+  options: ReadonlyMap<string, string>,
+): { model: CfModel; messages: string[]; status: number } {
+  const messages: string[] = [];
+  let status = 0;
+  if (options.size === 0) return { model, messages, status };
+  const values = new Map(model.optionValues);
+  for (const [rawName, value] of options) {
+    const r = lookupOption(rawName);
+    if ("error" in r) {
+      if (r.error === "unknown") messages.push(`readcf: unknown option name ${rawName}`);
+      else messages.push(`readcf: ambiguous option name ${rawName} (matches ${r.first} and ${r.second})`);
+      status = 70;
+      continue;
+    }
+    const name = r.option.name;
+    if (r.abbreviated) messages.push(`Option ${rawName} used as abbreviation for ${name}`);
+    switch (name) {
+      case "BlankSub":
+        values.set(name, { kind: "char", value: value.length === 0 ? " " : value[0]! });
+        break;
+      case "MaxAliasRecursion":
+        values.set(name, { kind: "integer", value: Number.parseInt(value, 10) || 0 });
+        break;
+      case "HostsFile":
+      case "ServiceSwitchFile":
+        values.set(name, { kind: "string", value });
+        break;
+      default:
+        break;
+    }
+  }
+  return { model: { ...model, optionValues: values }, messages, status };
+}
+
 /** Load the cf and build the engine; prints the cf diagnostics. Returns null if sendmail would stop. */
-export function openEngine(opts: SessionOptions, out: Output, testMode: boolean): { eng: Engine; status: number } | { eng: null; status: number } {
+export function openEngine(
+  opts: SessionOptions,
+  out: Output,
+  testMode: boolean,
+): { eng: Engine; status: number; optionErrors: boolean } | { eng: null; status: number } {
   const debug = new DebugFlags();
   for (const d of opts.debug) debug.set(d);
   const ssf = opts.options.get("ServiceSwitchFile") ?? process.env.SMTS_SERVICE_SWITCH;
@@ -103,10 +153,12 @@ export function openEngine(opts: SessionOptions, out: Output, testMode: boolean)
     env: sessionEnvironment(opts.opMode),
     ...(ssf !== undefined ? { serviceSwitchFile: ssf } : {}),
   });
+  const cl = withCommandLineOptions(model, opts.options);
+  for (const m of cl.messages) out.write(m + "\n");
   for (const e of model.errors) out.write(e.text + "\n");
   if (model.errors.some((e) => e.fatal)) return { eng: null, status: model.exitStatus };
   const hostsOpt = opts.options.get("HostsFile");
-  const eng = new Engine(model, {
+  const eng = new Engine(cl.model, {
     out: out.write,
     testMode,
     debug,
@@ -114,10 +166,10 @@ export function openEngine(opts: SessionOptions, out: Output, testMode: boolean)
     ...(hostsOpt !== undefined ? { hostsFile: hostsOpt } : {}),
     ...(process.env.SMTS_PASSWD_FILE !== undefined ? { passwdFile: process.env.SMTS_PASSWD_FILE } : {}),
   });
-  eng.exitStatus = model.exitStatus;
+  eng.exitStatus = cl.status !== 0 ? cl.status : model.exitStatus;
   if (opts.opMode === "t" || opts.opMode === "v") eng.setMacro("deliveryMode", "i");
   if (eng.macvalue(0x5f) === undefined) eng.setMacro("_", `${userName()}@localhost`);
-  return { eng, status: model.exitStatus };
+  return { eng, status: model.exitStatus, optionErrors: cl.status !== 0 };
 }
 
 /** sendmail -bt: returns the exit status. */

@@ -4,7 +4,28 @@
  * sendmail's getopt loop does and hands over to src/bt/.
  */
 
-const argv = process.argv.slice(2);
+import { readFileSync } from "node:fs";
+
+/**
+ * The arguments as octets (latin1, one char per octet, like the cf loader):
+ * process.argv decodes them as UTF-8, which loses 8-bit octets that are
+ * not UTF-8, so they are read back from /proc/self/cmdline when any
+ * argument is not plain ASCII.
+ */
+function rawArgv(): string[] {
+  const decoded = process.argv.slice(2);
+  if (decoded.every((a) => /^[\x00-\x7f]*$/.test(a))) return decoded;
+  try {
+    const parts = readFileSync("/proc/self/cmdline", "latin1").split("\0");
+    if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+    if (parts.length >= decoded.length) return parts.slice(parts.length - decoded.length);
+  } catch {
+    /* no /proc: keep the decoded arguments */
+  }
+  return decoded;
+}
+
+const argv = rawArgv();
 let mode = "m";
 let cfPath = "/etc/mail/sendmail.cf";
 let verbose = false;

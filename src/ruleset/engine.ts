@@ -48,6 +48,8 @@ export class Engine implements MatchEnv {
   /** Exit status sendmail would have so far (first syserr sets EX_SOFTWARE). */
   exitStatus = EX_OK;
   private readonly classes = new Map<number, Map<string, string>>();
+  /** sendmail's ST_CLASS symbol table entries: creation order and spelling of each (lower-cased) word. */
+  private readonly classSyms = new Map<string, { readonly seq: number; readonly name: string; readonly hash: number }>();
   private readonly ruleTable: (readonly CfRule[])[] = [];
   private readonly names: (string | null)[] = [];
 
@@ -67,6 +69,7 @@ export class Engine implements MatchEnv {
       for (const w of c.words) {
         const k = lowerAscii(w);
         if (!m.has(k)) m.set(k, w);
+        this.classSym(k, w);
       }
       this.classes.set(c.id, m);
     }
@@ -96,6 +99,7 @@ export class Engine implements MatchEnv {
       defineMacro: (name, value) => this.defineMacro(this.ids.idOf(name), value),
       localDomain: () => this.macvalue(0x6d) ?? "",
       log: () => undefined,
+      syserr: (m, st) => this.syserr(m, st),
     });
   }
 
@@ -157,10 +161,27 @@ export class Engine implements MatchEnv {
     return s.has(lowerAscii(phrase));
   }
 
-  /** Members of a class, spelled as first entered. */
+  /** The symbol table entry of a class word (made on first use, as stab(ST_ENTER) does). */
+  private classSym(key: string, word: string): { readonly seq: number; readonly name: string; readonly hash: number } {
+    let e = this.classSyms.get(key);
+    if (e === undefined) {
+      e = { seq: this.classSyms.size, name: word, hash: stabHash(key, ST_CLASS) };
+      this.classSyms.set(key, e);
+    }
+    return e;
+  }
+
+  /**
+   * Members of a class in the order "$=X" prints them: sendmail walks its
+   * symbol table (stabapply), bucket by bucket, each bucket's chain in
+   * creation order; a word is spelled as first entered in any class.
+   */
   classWords(id: number): string[] {
     const s = this.classes.get(id);
-    return s === undefined ? [] : [...s.values()];
+    if (s === undefined) return [];
+    const syms = [...s].map(([k, w]) => this.classSym(k, w));
+    syms.sort((a, b) => a.hash - b.hash || a.seq - b.seq);
+    return syms.map((e) => e.name);
   }
 
   addToClass(id: number, word: string): void {
@@ -171,6 +192,7 @@ export class Engine implements MatchEnv {
     }
     const k = lowerAscii(word);
     if (!s.has(k)) s.set(k, word);
+    this.classSym(k, word);
   }
 
   phrase(pvp: readonly string[], first: number, last: number): string {
@@ -179,8 +201,8 @@ export class Engine implements MatchEnv {
   }
 
   /** syserr() as printed in this mode: the message without its SMTP codes. */
-  syserr(message: string): void {
-    if (this.exitStatus === EX_OK) this.exitStatus = 70;
+  syserr(message: string, status = 70): void {
+    if (this.exitStatus === EX_OK) this.exitStatus = status;
     this.out(message + "\n");
   }
 
@@ -193,6 +215,21 @@ export class Engine implements MatchEnv {
   rewrite(pvp: string[], ruleset: number, maxatom = MAXATOM): MaybePromise<number> {
     return run(rewrite(this, pvp, ruleset, 0, maxatom));
   }
+}
+
+/** sendmail's symbol table size (STABSIZE) and the ST_CLASS symbol type. */
+const STABSIZE = 2003;
+const ST_CLASS = 1;
+
+/** stab()'s hash function: over the lower-cased octets, seeded with the symbol type. */
+export function stabHash(name: string, type: number): number {
+  let h = type;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i) & 0xff;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    h = ((h << 1) ^ c) % STABSIZE;
+  }
+  return h;
 }
 
 function lowerAscii(s: string): string {

@@ -29,6 +29,8 @@ export interface MapRegistryOptions {
   readonly defineMacro: (name: string, value: string | null) => void;
   readonly localDomain: () => string;
   readonly log: (message: string) => void;
+  /** syserr() of the engine (map open errors), with the exit status it sets. */
+  readonly syserr?: (message: string, status?: number) => void;
 }
 
 /** All maps of a configuration. */
@@ -52,6 +54,7 @@ export class MapRegistry {
       serviceSwitchFile: opts.serviceSwitchFile,
       localDomain: opts.localDomain,
       log: opts.log,
+      ...(opts.syserr !== undefined ? { syserr: opts.syserr } : {}),
     };
   }
 
@@ -114,7 +117,7 @@ export class MapRegistry {
       case "btree":
       case "cdb":
       case "implicit": {
-        const db = dbMap(def.mapClass, flags);
+        const db = dbMap(def.mapClass, flags, def.name, this.ctx.syserr);
         impl = db;
         open = open && (flags.optional || db.isOpen());
         break;

@@ -55,13 +55,32 @@ function startsWithI(s: string, pos: number, t: string): boolean {
   return true;
 }
 
+/** -d21.35 / -d21.36 traces of the matcher: (tag, pattern token, address token), null printed as <null>. */
+export interface MatchTrace {
+  /** tTd(21, 35): ADVANCE lines. */
+  readonly advance: boolean;
+  /** tTd(21, 36): BACKUP, EXTEND and CLMATCH lines. */
+  readonly backup: boolean;
+  line(tag: "ADVANCE" | "BACKUP " | "EXTEND " | "CLMATCH", rp: string | null, ap: string | null): void;
+}
+
 /**
- * Match lhs against pvp. Returns the bindings (in pattern order) or null.
- * bindings is a scratch array reused between calls.
+ * Match lhs against pvp. Returns the number of bindings (in pattern order)
+ * or -1. bindings is a scratch array reused between calls. The loop is
+ * sendmail's (advance, backup, extendclass), so the -d21.35/36 traces come
+ * out in the same order.
  */
-export function matchRule(lhs: readonly string[], pvp: readonly string[], env: MatchEnv, bindings: Binding[]): number {
+export function matchRule(
+  lhs: readonly string[],
+  pvp: readonly string[],
+  env: MatchEnv,
+  bindings: Binding[],
+  trace?: MatchTrace,
+): number {
   const n = pvp.length;
   const m = lhs.length;
+  const t35 = trace?.advance === true;
+  const t36 = trace?.backup === true;
   let mlp = 0;
   let rvp = 0;
   let avp = 0;
@@ -73,35 +92,27 @@ export function matchRule(lhs: readonly string[], pvp: readonly string[], env: M
     }
     return b;
   };
-  // extend the class binding at index i starting at token avp; true on success
-  const extendClass = (i: number): boolean => {
-    const b = bindings[i]!;
-    const id = lhs[b.pattern]!.charCodeAt(1);
-    for (;;) {
-      if (avp >= n) return false;
-      b.last = avp++;
-      if (env.inClass(id, env.phrase(pvp, b.first, b.last))) return true;
-    }
-  };
   while (avp < n || rvp < m) {
+    const rp = rvp < m ? lhs[rvp]! : null;
+    const ap = avp < n ? pvp[avp]! : null;
+    if (t35) trace!.line("ADVANCE", rp, ap);
     let ok = true;
-    if (rvp >= m) ok = false;
+    let extend = false;
+    if (rp === null) ok = false;
     else {
-      const rp = lhs[rvp]!;
       const c = rp.charCodeAt(0);
-      if (avp >= n && c !== MATCHZANY && c !== CANONHOST) ok = false;
+      if (ap === null && c !== MATCHZANY && c !== CANONHOST) ok = false;
       else {
         switch (c) {
           case MATCHCLASS: {
             const b = slot(mlp);
             b.pattern = rvp;
             b.first = avp;
-            if (extendClass(mlp)) mlp++;
-            else ok = false;
+            extend = true;
             break;
           }
           case MATCHNCLASS: {
-            if (env.inClass(rp.charCodeAt(1), pvp[avp]!)) {
+            if (env.inClass(rp.charCodeAt(1), ap!)) {
               ok = false;
               break;
             }
@@ -130,7 +141,7 @@ export function matchRule(lhs: readonly string[], pvp: readonly string[], env: M
             break;
           case MACRODEXPAND: {
             if (rp.length === 1) {
-              ok = ieq(rp, pvp[avp]!);
+              ok = ieq(rp, ap!);
               if (ok) avp++;
               break;
             }
@@ -152,41 +163,60 @@ export function matchRule(lhs: readonly string[], pvp: readonly string[], env: M
             break;
           }
           default:
-            if (!ieq(rp, pvp[avp]!)) ok = false;
+            if (!ieq(rp, ap!)) ok = false;
             else avp++;
             break;
         }
       }
     }
-    if (ok) {
-      rvp++;
-      continue;
-    }
-    // back up
-    let resumed = false;
-    while (--mlp >= 0) {
-      const b = bindings[mlp]!;
-      rvp = b.pattern;
-      const c = lhs[rvp]!.charCodeAt(0);
-      avp = b.last + 1;
-      if (avp >= n) continue;
-      if (c === MATCHANY || c === MATCHZANY) {
-        b.last = avp++;
-        rvp++;
-        mlp++;
-        resumed = true;
-        break;
+    for (;;) {
+      if (extend) {
+        // extendclass: grow the class binding at mlp one token at a time
+        extend = false;
+        const b = bindings[mlp]!;
+        const crp = lhs[b.pattern]!;
+        const id = crp.charCodeAt(1);
+        ok = false;
+        while (avp < n) {
+          const tok = pvp[avp]!;
+          b.last = avp++;
+          if (env.inClass(id, env.phrase(pvp, b.first, b.last))) {
+            if (t36) trace!.line("CLMATCH", null, null);
+            mlp++;
+            ok = true;
+            break;
+          }
+          if (t36) trace!.line("EXTEND ", crp, tok);
+        }
       }
-      if (c === MATCHCLASS) {
-        if (extendClass(mlp)) {
+      if (ok) break;
+      // backup
+      let resumed = false;
+      while (--mlp >= 0) {
+        const b = bindings[mlp]!;
+        rvp = b.pattern;
+        const brp = lhs[rvp]!;
+        avp = b.last + 1;
+        if (t36) trace!.line("BACKUP ", brp, avp < n ? pvp[avp]! : null);
+        if (avp >= n) continue;
+        const c = brp.charCodeAt(0);
+        if (c === MATCHANY || c === MATCHZANY) {
+          b.last = avp++;
           rvp++;
           mlp++;
           resumed = true;
           break;
         }
+        if (c === MATCHCLASS) {
+          b.last = avp;
+          extend = true;
+          break;
+        }
       }
+      if (mlp < 0) return -1;
+      if (resumed) break;
     }
-    if (!resumed) return -1;
+    if (ok) rvp++;
   }
   return rvp < m ? -1 : mlp;
 }

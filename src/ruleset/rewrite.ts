@@ -23,7 +23,8 @@ import {
   MATCHREPL,
 } from "../cf/chars.js";
 import { cataddr, scanAddress, stripquotes } from "./address.js";
-import { matchRule, type Binding } from "./match.js";
+import { matchRule, type Binding, type MatchTrace } from "./match.js";
+import { xputs } from "../cf/render.js";
 import { pad16, printav } from "./trace.js";
 import type { Engine } from "./engine.js";
 import type { LookupResult, MaybePromise } from "../map/classes/types.js";
@@ -75,6 +76,16 @@ export function* rewrite(eng: Engine, pvp: string[], ruleset: number, reclevel: 
   const t12 = eng.debug.on(21, 12);
   const t10 = eng.debug.on(21, 10);
   const t4 = eng.debug.on(21, 4);
+  const t15 = eng.debug.on(21, 15);
+  const mtrace: MatchTrace | undefined =
+    eng.debug.on(21, 35) || eng.debug.on(21, 36)
+      ? {
+          advance: eng.debug.on(21, 35),
+          backup: eng.debug.on(21, 36),
+          line: (tag, rp, ap) =>
+            eng.out(tag === "CLMATCH" ? "CLMATCH\n" : `${tag} rp=${xputs(rp, eng.namer)}, ap=${xputs(ap, eng.namer)}\n`),
+        }
+      : undefined;
   let rstat = EX_OK;
   let ruleno = 1;
   let loopcount = 0;
@@ -82,13 +93,13 @@ export function* rewrite(eng: Engine, pvp: string[], ruleset: number, reclevel: 
   while (ri < rules.length) {
     const rule = rules[ri]!;
     if (pvp.length > 0 && pvp[0]!.charCodeAt(0) === CANONNET) break;
-    if (t12) eng.out(`-----trying rule:${printav(rule.lhs, 0, eng.namer)}`);
+    if (t12) eng.out(`-----trying rule${t15 ? ` (line ${rule.line})` : ""}:${printav(rule.lhs, 0, eng.namer)}`);
     if (++loopcount > 100) {
       eng.syserr(`Infinite loop in ruleset ${rulename}, rule ${ruleno}`);
       if (eng.debug.on(21, 1)) eng.out(`workspace: ${printav(pvp, 0, eng.namer)}`);
       break;
     }
-    const nb = matchRule(rule.lhs, pvp, eng, bindings);
+    const nb = matchRule(rule.lhs, pvp, eng, bindings, mtrace);
     if (nb < 0) {
       if (t10) eng.out("----- rule fails\n");
       ri++;
@@ -123,6 +134,7 @@ export function* rewrite(eng: Engine, pvp: string[], ruleset: number, reclevel: 
           return EX_CONFIG;
         }
         const b = bindings[idx]!;
+        if (t15) eng.out(`$${rp[1]!}:${tokenPointers(pvp, b.first, b.last)}\n`);
         for (let p = b.first; p <= b.last; p++) {
           if (npvp.length >= maxatom) return tooLong(eng);
           npvp.push(pvp[p]!);
@@ -139,10 +151,13 @@ export function* rewrite(eng: Engine, pvp: string[], ruleset: number, reclevel: 
       if (mval === undefined || mval.length === 0) continue;
       const sc = scanAddress(mval, 0, eng.tables.ext, (t) => eng.usrerr(t), eng.eightBitAddrOk);
       if (sc.tokens === null) return EX_DATAERR;
+      const t19 = eng.debug.on(21, 19);
       for (const t of sc.tokens) {
+        if (t19) eng.out(` ... ${xputs(t, eng.namer)}\n`);
         npvp.push(t);
         if (npvp.length >= maxatom) return tooLong(eng);
       }
+      if (t19) eng.out(" ... DONE\n");
     }
     // $[ $] and $( $) lookups
     for (let i = 0; i < npvp.length; i++) {
@@ -292,4 +307,20 @@ function* callsubr(eng: Engine, pvp: string[], reclevel: number, ruleRhs: string
     if (rstat === EX_OK || status === EX_TEMPFAIL) rstat = status;
   }
   return rstat;
+}
+
+/**
+ * The -d21.15 binding trace prints each token as `%p="%s"`; sendmail's
+ * pointers are stack addresses into its token buffer. We print the same
+ * layout (each token followed by its NUL) from a fixed base.
+ */
+function tokenPointers(pvp: readonly string[], first: number, last: number): string {
+  let off = 0;
+  for (let i = 0; i < first; i++) off += pvp[i]!.length + 1;
+  let out = "";
+  for (let i = first; i <= last && i < pvp.length; i++) {
+    out += ` 0x${(0x7ffc00000000 + off).toString(16)}="${pvp[i]!}"`;
+    off += pvp[i]!.length + 1;
+  }
+  return out;
 }

@@ -8,7 +8,7 @@
  * sendmail is left to test/oracle/sendmail_oracle.ts.
  */
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -191,4 +191,133 @@ export function declarations(cfText) {
     .filter((s) => /^[OKCFDTHPMVQXE]/.test(s) && !s.startsWith("DZ"))
     .map((s) => s.replace(/\s+/g, " ").trim())
     .sort();
+}
+
+/* ------------------------------------------------------------------ */
+/* Our own engine: bin/sendmail -bt (issue 3) and bin/makemap.         */
+/* ------------------------------------------------------------------ */
+
+export const OUR_SENDMAIL = join(ROOT, "bin", "sendmail");
+export const OUR_SENDMAIL_JS = join(ROOT, "dist", "cli", "sendmail.js");
+export const OUR_MAKEMAP = join(ROOT, "bin", "makemap");
+export const OUR_MAKEMAP_JS = join(ROOT, "dist", "cli", "makemap.js");
+export const SANDBOX = join(ROOT, "test", "oracle", "sandbox");
+
+/** Why our -bt engine cannot run here, or null. */
+export function ourEngineMissing() {
+  if (!existsSync(OUR_SENDMAIL)) return `${OUR_SENDMAIL} does not exist (the -bt engine of issue 3)`;
+  if (!existsSync(OUR_SENDMAIL_JS)) return `${OUR_SENDMAIL_JS} not built (npx tsc -p tsconfig.json)`;
+  return null;
+}
+
+/** Is our makemap there (bin/makemap and its dist/ module)? */
+export function ourMakemapAvailable() {
+  return existsSync(OUR_MAKEMAP) && existsSync(OUR_MAKEMAP_JS);
+}
+
+/**
+ * The environment our bin/sendmail gets: what the oracle sandbox gives the
+ * real one (host name mx.oracle.test, the sandbox's hosts file and service
+ * switch, /etc/passwd plus its test users, only the loopback interface).
+ * The passwd file is written into dir.  Same as ruleset_diff's ourEnv().
+ */
+export function ourEngineEnv(dir) {
+  let base = existsSync("/etc/passwd") ? readFileSync("/etc/passwd", "latin1") : "";
+  if (base.length > 0 && !base.endsWith("\n")) base += "\n";
+  const extra = readFileSync(join(SANDBOX, "passwd.extra"), "latin1")
+    .split("\n")
+    .filter((l) => l.length > 0 && !l.startsWith("#"))
+    .map((l) => l + "\n")
+    .join("");
+  const passwd = join(dir, "passwd.sandbox");
+  writeFileSync(passwd, base + extra, { encoding: "latin1", mode: 0o644 });
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    LC_ALL: "C",
+    TZ: "UTC",
+    SMTS_HOSTNAME: "mx.oracle.test",
+    SMTS_HOSTS_FILE: join(SANDBOX, "hosts"),
+    SMTS_PASSWD_FILE: passwd,
+    SMTS_RESOLV_CONF: join(SANDBOX, "resolv.conf"),
+    SMTS_NSSWITCH_CONF: join(SANDBOX, "nsswitch.conf"),
+    SMTS_SERVICE_SWITCH: join(SANDBOX, "service.switch"),
+    SMTS_INTERFACES: "127.0.0.1",
+  };
+}
+
+/**
+ * Run a node script (bin/sendmail, bin/makemap) asynchronously with the
+ * given stdin.  Resolves { stdout, stderr, status, ms } (latin1; status 124
+ * when killed by the timeout).
+ */
+export function runNodeScript(script, args, input, env, timeoutMs = 120_000) {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolvePromise({
+        stdout: Buffer.concat(out).toString("latin1"),
+        stderr: Buffer.concat(err).toString("latin1"),
+        status: timedOut ? 124 : (code ?? 1),
+        ms: Number(process.hrtime.bigint() - t0) / 1e6,
+      });
+    });
+    child.stdin.on("error", () => {
+      /* the engine may exit without reading all of its input */
+    });
+    child.stdin.end(Buffer.from(input, "latin1"));
+  });
+}
+
+/** Our `bin/sendmail -bt -v -C cf` with the corpus lines on stdin. */
+export function runOurBt(cf, lines, env, timeoutMs = 120_000) {
+  return runNodeScript(OUR_SENDMAIL, ["-bt", "-v", "-C", cf], lines.map((l) => l + "\n").join(""), env, timeoutMs);
+}
+
+/** Our `bin/makemap TYPE db < text`. */
+export function runOurMakemap(type, db, text, env) {
+  return runNodeScript(OUR_MAKEMAP, [type, db], text, env);
+}
+
+/**
+ * Split echo-mode -bt output at the "> LINE" echoes, robustly: returns
+ * { preamble, answers[] } with answers[i] undefined when line i has no
+ * echo (its text then stays with the answer before it), so one missing
+ * echo does not shift every later answer.
+ */
+export function splitEchoed(stdout, lines) {
+  const found = [];
+  let pos = 0;
+  lines.forEach((line, k) => {
+    const marker = `> ${line}\n`;
+    let at = stdout.startsWith(marker, pos) && (pos === 0 || stdout[pos - 1] === "\n") ? pos : -1;
+    if (at < 0) {
+      const i = stdout.indexOf("\n" + marker, pos === 0 ? 0 : pos - 1);
+      at = i < 0 ? -1 : i + 1;
+    }
+    if (at >= 0) {
+      found.push({ k, at, end: at + marker.length });
+      pos = at + marker.length;
+    }
+  });
+  const answers = new Array(lines.length).fill(undefined);
+  const preamble = stdout.slice(0, found.length > 0 ? found[0].at : stdout.length);
+  found.forEach((f, n) => {
+    answers[f.k] = stdout.slice(f.end, n + 1 < found.length ? found[n + 1].at : stdout.length);
+  });
+  return { preamble, answers };
 }

@@ -1,5 +1,6 @@
 /* net - maps that ask DNS (bestmx, dns) or run a program (program); all asynchronous. */
 
+import { readFileSync } from "node:fs";
 import { NOT_FOUND, foundResult, type LookupResult, type MapClassInstance, type MapFlags, type MaybePromise } from "./types.js";
 
 /** Build a bestmx map: the best MX host of a domain (with -z delimiter: all of them). */
@@ -9,6 +10,8 @@ export function bestmxMap(flags: MapFlags, usesDns: () => boolean): MapClassInst
       if (!usesDns()) return NOT_FOUND;
       return import("node:dns").then(async (dns) => {
         const r = new dns.promises.Resolver({ timeout: (flags.timeout ?? 2) * 1000, tries: 1 });
+        const servers = resolvConfServers();
+        if (servers.length > 0) r.setServers(servers);
         try {
           const mx = await r.resolveMx(key);
           if (mx.length === 0) return NOT_FOUND;
@@ -33,6 +36,8 @@ export function dnsMap(flags: MapFlags, args: string): MapClassInstance {
     lookup(key: string, av: readonly string[]): MaybePromise<LookupResult> {
       return import("node:dns").then(async (dns) => {
         const r = new dns.promises.Resolver({ timeout: (flags.timeout ?? 2) * 1000, tries: 1 });
+        const servers = resolvConfServers();
+        if (servers.length > 0) r.setServers(servers);
         try {
           const answers = (await r.resolve(key, rtype)) as unknown[];
           const texts = answers.map((a) => {
@@ -64,9 +69,16 @@ export function programMap(flags: MapFlags): MapClassInstance {
       return import("node:child_process").then(
         (cp) =>
           new Promise<LookupResult>((resolve) => {
-            cp.execFile(argv[0]!, [...argv.slice(1), key], { encoding: "latin1", timeout: 30_000 }, (err, stdout) => {
-              if (err !== null && (err as { code?: unknown }).code !== 0 && stdout.length === 0) {
-                resolve(NOT_FOUND);
+            cp.execFile(argv[0]!, [...argv.slice(1), key], { encoding: "latin1", timeout: 30_000 }, (err, stdout, stderr) => {
+              if (stderr.length > 0) process.stderr.write(stderr);
+              // prog_map_lookup(): a non-zero exit status is the lookup's status, with no value
+              const code = err === null ? 0 : (err as { code?: unknown }).code;
+              if (typeof code === "number" && code !== 0) {
+                resolve({ kind: "notfound", status: code });
+                return;
+              }
+              if (err !== null && typeof code !== "number") {
+                resolve({ kind: "notfound", status: 71 });
                 return;
               }
               const line = stdout.split("\n")[0] ?? "";
@@ -76,4 +88,20 @@ export function programMap(flags: MapFlags): MapClassInstance {
       );
     },
   };
+}
+
+/** The nameservers of resolv.conf (SMTS_RESOLV_CONF for tests), as the resolver library reads them. */
+function resolvConfServers(): string[] {
+  let text: string;
+  try {
+    text = readFileSync(process.env.SMTS_RESOLV_CONF ?? "/etc/resolv.conf", "latin1");
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    const w = line.replace(/[#;].*/, "").trim().split(/\s+/);
+    if (w[0] === "nameserver" && w[1] !== undefined && w[1].length > 0) out.push(w[1]);
+  }
+  return out;
 }

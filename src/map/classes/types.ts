@@ -24,6 +24,8 @@ export type MaybePromise<T> = T | Promise<T>;
 export interface MapClassInstance {
   /** Look a key up; args[0] is the key, args[1..] the $@ arguments (%1..). */
   lookup(key: string, args: readonly string[]): MaybePromise<LookupResult>;
+  /** map_open() work done on first use (sendmail opens maps lazily; -bt's /map opens before printing). */
+  open?(): void;
 }
 
 /** Run-time services a map class may use (macros for the macro map, other maps for sequence/switch). */
@@ -39,6 +41,8 @@ export interface MapContext {
   localDomain(): string;
   /** Name of the cf file (for messages). */
   readonly log: (message: string) => void;
+  /** syserr(): printed; the exit status becomes status (70 by default, 71 with errno set) unless already set. */
+  readonly syserr?: (message: string, status?: number) => void;
 }
 
 /** Flags and texts from the K line that every class shares. */
