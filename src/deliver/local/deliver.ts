@@ -135,13 +135,14 @@ function sameFile(file: string, ino: number, dev: number): boolean {
 
 const QUOTA_CODES = new Set(["EDQUOT", "EFBIG"]);
 
-/** Write the whole buffer at the end of fd (O_APPEND), then fsync. */
-function writeAll(fd: number, buf: Buffer, writeFn: NonNullable<LocalDeliveryRequest["writeFn"]>): void {
+/** Write the whole buffer at the end of fd (O_APPEND), then fsync; progress.written counts the bytes written. */
+function writeAll(fd: number, buf: Buffer, writeFn: NonNullable<LocalDeliveryRequest["writeFn"]>, progress: { written: number }): void {
   let off = 0;
   while (off < buf.length) {
     const n = writeFn(fd, buf, off, Math.min(buf.length - off, 1 << 20));
     if (n <= 0) throw Object.assign(new Error("short write"), { code: "EIO", syscall: "write" });
     off += n;
+    progress.written = off;
   }
   fs.fsyncSync(fd);
 }
@@ -184,14 +185,31 @@ export async function deliverLocal(req: LocalDeliveryRequest): Promise<DeliveryS
     }
     try {
       if (!sameFile(file, ino, dev)) continue; // replaced or removed while we waited: open it again
+      // never write without a kernel lock that is confirmed held right now
+      if (!(await lock.confirm())) return status("4.2.0", `${file}: lost the mailbox lock before writing`);
+      // the size is taken under both locks, and only ever truncated back to
+      // under the same locks (the finally below releases them afterwards)
       const oldSize = fs.fstatSync(fd).size;
+      const progress = { written: 0 };
       try {
-        writeAll(fd, entry, writeFn);
+        writeAll(fd, entry, writeFn, progress);
       } catch (e) {
         let back = "";
         try {
-          fs.ftruncateSync(fd, oldSize);
-          fs.fsyncSync(fd);
+          // Only our own bytes are cut: the file must be exactly the old size
+          // plus what we wrote (anything else means someone else wrote too,
+          // and cutting would destroy their mail), and the lock still ours.
+          const size = fs.fstatSync(fd).size;
+          if (size === oldSize) {
+            /* nothing of ours is there */
+          } else if (size !== oldSize + progress.written) {
+            back = `; not truncated: size ${String(size)} is not ${String(oldSize)} + our ${String(progress.written)} bytes`;
+          } else if (!(await lock.confirm())) {
+            back = "; not truncated: mailbox lock lost";
+          } else {
+            fs.ftruncateSync(fd, oldSize);
+            fs.fsyncSync(fd);
+          }
         } catch (t) {
           back = `; truncating back to ${String(oldSize)} failed: ${errText(t)}`;
         }

@@ -205,8 +205,38 @@ function errCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? "";
 }
 
-/** Remove lockPath if it is stale; true if it was removed (or vanished). */
-function breakIfStale(lockPath: string, opts: DotlockOptions): boolean {
+/**
+ * Is the lock judged (st, content) stale? nowMs is the file system's idea of
+ * "now" (the mtime of the unique file we just made in the same directory),
+ * so the age compares two times from the same clock: a skewed NFS server or
+ * a step of our own clock between the two does not make a live lock look old.
+ *  - a lock naming a pid (ours, liblockfile's, mutt's...) is stale only when
+ *    that process is gone, and the lock is older than deadPidGraceMs; a live
+ *    (or not ours to signal: EPERM) pid is never overridden by age;
+ *  - a lock without a pid (procmail and Debian's mail.local write "0") is
+ *    stale only when older than staleAfterMs; a lock with an mtime in the
+ *    future (the clock went back) is not stale.
+ */
+function isStale(st: import("node:fs").Stats, content: string, nowMs: number, opts: DotlockOptions): boolean {
+  const age = nowMs - st.mtimeMs;
+  if (!(age > 0)) return false;
+  const trimmed = content.trim();
+  const pid = /^\d+$/.test(trimmed) ? Number.parseInt(trimmed, 10) : 0;
+  if (pid > 0) {
+    if (pid === process.pid) return false; // one of our own deliveries holds it
+    return age > (opts.deadPidGraceMs ?? 2_000) && !alive(pid);
+  }
+  return age > (opts.staleAfterMs ?? 300_000);
+}
+
+/**
+ * Remove lockPath if it is stale; true if it was removed (or vanished).
+ * The lock is not unlinked by name after the judgement (someone may have
+ * broken and re-made it meanwhile): it is renamed aside, and only when the
+ * file renamed is the very one judged (inode, mtime, size) is it dropped;
+ * otherwise it is linked back (unless a new lock appeared) and we say busy.
+ */
+function breakIfStale(lockPath: string, nowMs: number, opts: DotlockOptions): boolean {
   let st: import("node:fs").Stats;
   let content = "";
   try {
@@ -215,20 +245,32 @@ function breakIfStale(lockPath: string, opts: DotlockOptions): boolean {
   } catch (e) {
     return errCode(e) === "ENOENT";
   }
-  const age = Date.now() - st.mtimeMs;
-  const pid = Number.parseInt(content.trim(), 10);
-  const stale =
-    age > (opts.staleAfterMs ?? 300_000) ||
-    (Number.isInteger(pid) && pid > 0 && pid !== process.pid && age > (opts.deadPidGraceMs ?? 2_000) && !alive(pid));
-  if (!stale) return false;
+  if (!st.isFile() || !isStale(st, content, nowMs, opts)) return false;
+  const aside = `${lockPath}.stale.${String(process.pid)}.${String(++seq)}`;
   try {
-    const again = fs.lstatSync(lockPath);
-    if (again.ino !== st.ino || again.mtimeMs !== st.mtimeMs) return false;
-    fs.unlinkSync(lockPath);
-    return true;
+    fs.renameSync(lockPath, aside);
   } catch (e) {
     return errCode(e) === "ENOENT";
   }
+  let same = false;
+  try {
+    const got = fs.lstatSync(aside);
+    same = got.ino === st.ino && got.dev === st.dev && got.mtimeMs === st.mtimeMs && got.size === st.size;
+    if (!same) {
+      try {
+        fs.linkSync(aside, lockPath); // put a live lock back, unless replaced again already
+      } catch {
+        /* a newer lock is there: leave it */
+      }
+    }
+  } finally {
+    try {
+      fs.unlinkSync(aside);
+    } catch {
+      /* gone */
+    }
+  }
+  return same;
 }
 
 /** One non-blocking attempt at MAILBOX.lock. */
@@ -246,15 +288,21 @@ export function tryDotlock(mailbox: string, opts: DotlockOptions = {}): DotlockA
       throw e;
     }
     let linked = false;
+    let fsNow = Date.now();
     try {
-      fs.writeSync(fd, `${String(process.pid)}\n`);
-      fs.closeSync(fd);
+      try {
+        fs.writeSync(fd, `${String(process.pid)}\n`);
+      } finally {
+        fs.closeSync(fd);
+      }
       try {
         fs.linkSync(unique, lockPath);
       } catch {
         /* judged by the link count below */
       }
-      linked = fs.statSync(unique).nlink === 2;
+      const ust = fs.statSync(unique);
+      fsNow = ust.mtimeMs;
+      linked = ust.nlink === 2;
     } finally {
       try {
         fs.unlinkSync(unique);
@@ -263,7 +311,7 @@ export function tryDotlock(mailbox: string, opts: DotlockOptions = {}): DotlockA
       }
     }
     if (linked) return { kind: "held", lock: heldDotlock(lockPath) };
-    if (!breakIfStale(lockPath, opts)) return { kind: "busy" };
+    if (!breakIfStale(lockPath, fsNow, opts)) return { kind: "busy" };
   }
   return { kind: "busy" };
 }
@@ -292,7 +340,10 @@ function heldDotlock(lockPath: string): HeldDotlock {
       released = true;
       clearInterval(touch);
       try {
-        if (fs.lstatSync(lockPath).ino === ino) fs.unlinkSync(lockPath);
+        // ours only: the same inode still naming our pid (an inode number alone
+        // can be reused by a lock someone made after breaking ours)
+        if (fs.lstatSync(lockPath).ino === ino && fs.readFileSync(lockPath, "latin1") === `${String(process.pid)}\n`)
+          fs.unlinkSync(lockPath);
       } catch {
         /* someone broke it: nothing to remove */
       }
@@ -313,6 +364,12 @@ export interface MailboxLock {
   /** What was actually taken, for logs. */
   readonly dotlocked: boolean;
   readonly kernelLocked: boolean;
+  /**
+   * Ask again that the kernel lock is held (the helper is alive and its
+   * F_SETLK still succeeds): true if so, or if no kernel lock was wanted.
+   * Call before writing or truncating: never touch the mailbox without it.
+   */
+  confirm(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -348,11 +405,26 @@ export async function lockMailbox(mailbox: string, fd: number, opts: MailboxLock
           return {
             dotlocked: dot.kind === "held",
             kernelLocked: helper !== null,
+            async confirm(): Promise<boolean> {
+              if (released) return false;
+              if (helper === null) return true;
+              try {
+                return await helper.tryLock();
+              } catch {
+                return false;
+              }
+            },
             async release(): Promise<void> {
               if (released) return;
               released = true;
-              if (helper !== null) await helper.close();
+              // The dot lock goes first, while we still hold the kernel lock:
+              // a mail.local blocked in F_SETLKW then finds the dot lock free
+              // as soon as it is woken, instead of holding the kernel lock
+              // while it sleeps seconds on our dot lock (during which a
+              // procmail could take the dot lock and block on the kernel
+              // lock: the two of them would then wait on each other).
               if (dot.kind === "held") dot.lock.release();
+              if (helper !== null) await helper.close();
             },
           };
         }
