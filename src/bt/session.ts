@@ -101,7 +101,7 @@ function userName(): string {
  * sendmail matches them (any case, unambiguous abbreviations, with its
  * messages). Applied to the options the engine, -bt and -bv read from the
  * model: BlankSub, MaxAliasRecursion, AliasFile, HostsFile,
- * ServiceSwitchFile. Returns the model and the messages sendmail prints
+ * ServiceSwitchFile, ForwardPath. Returns the model and the messages sendmail prints
  * before reading the cf (an unknown or ambiguous name is a syserr: 70).
  */
 export function withCommandLineOptions(
@@ -131,6 +131,7 @@ export function withCommandLineOptions(
         break;
       case "HostsFile":
       case "ServiceSwitchFile":
+      case "ForwardPath":
         values.set(name, { kind: "string", value });
         break;
       default:
@@ -196,7 +197,8 @@ export async function runAddressTest(opts: SessionOptions): Promise<number> {
   };
   const quit = (): number => {
     out.flush();
-    return eng.exitStatus;
+    // finis(): EX_TEMPFAIL is not an error exit
+    return eng.exitStatus === 75 ? 0 : eng.exitStatus;
   };
   if (process.stdin.isTTY) {
     const { createInterface } = await import("node:readline");

@@ -430,8 +430,10 @@ export class TestSession {
     // parseaddr(): invalidaddr() after prescan, then rulesets 3 and 0, then buildaddr()
     const v = new Verifier(eng, (t) => this.print(t), false, []);
     const done = (line: string | null): void => {
-      // sendmail's exit status would now be v.status (dsntoexitstat of a $#error,
-      // EX_USAGE for 553s); -bt sessions here keep theirs (see test/cf_lib)
+      // buildaddr()'s setstat() (a $#error's status, EX_USAGE for an 8-bit
+      // address, EX_SOFTWARE for a missing or unknown mailer) is the session's
+      // exit status if none other than EX_OK/EX_TEMPFAIL was set before
+      if (v.status !== 0 && (eng.exitStatus === EX_OK || eng.exitStatus === 75)) eng.exitStatus = v.status;
       this.print(line === null ? "Cannot parse\n" : line + "\n");
     };
     // invalidaddr(): too long or 8-bit refuses the address (the non-printable

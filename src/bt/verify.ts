@@ -9,12 +9,17 @@
  * are looked up in the AliasFile maps (members expanded depth-first through
  * sendtolist, a list's members handled last first), :include: files read,
  * ruleset 5 applied to local users (maplocaluser), local users checked
- * against the passwd file, and self references and loops broken the way
- * self_reference() and testselfdestruct do. Errors come out at once
+ * against the passwd file (a user found there has the ForwardPath files of
+ * his home directory read, with sendmail's safety checks: see forward.ts),
+ * and self references and loops broken the way self_reference() and
+ * testselfdestruct do. Errors come out at once
  * ("ADDR... User unknown"); then every sendable address of the send queue
  * prints "ADDR... deliverable: mailer M, [host H, ]user U". -v adds the
  * progress messages ("aliased to", "including file", "sending to",
- * "duplicate suppressed").
+ * "forwarding to", "forward: FILE: ERROR", "duplicate suppressed"). The
+ * exit status is ExitStat as setstat() keeps it (the first status other
+ * than EX_OK/EX_TEMPFAIL wins; EX_TEMPFAIL at the end is 0), or EX_USAGE
+ * when only user errors without a status of their own occurred.
  */
 
 import { readFileSync } from "node:fs";
@@ -24,6 +29,8 @@ import { cataddr, shortenString, stripquotes } from "../ruleset/address.js";
 import { prescan } from "../cf/tokenize.js";
 import type { Engine } from "../ruleset/engine.js";
 import { Output, openEngine, type SessionOptions } from "./session.js";
+import { FORWARD_ERRORS, checkForwardFile, forwardPathEntries, pathExists } from "./forward.js";
+import { expand, translateDollars } from "../cf/macros.js";
 
 const EX_USAGE = 64;
 const EX_DATAERR = 65;
@@ -75,32 +82,31 @@ interface Addr {
   owner?: string;
 }
 
-/** Exit codes of the $#error mailer's $@ words (sendmail's stab of ST_... names). */
+/** Exit codes of the $#error mailer's $@ words (sendmail's ErrorCodes[]; anything else: EX_UNAVAILABLE). */
 const EXIT_NAMES: Record<string, number> = {
   usage: 64,
-  dataerr: 65,
-  noinput: 66,
   nouser: 67,
   nohost: 68,
   unavailable: 69,
   software: 70,
-  oserr: 71,
-  osfile: 72,
-  cantcreat: 73,
-  ioerr: 74,
   tempfail: 75,
   protocol: 76,
-  noperm: 77,
   config: 78,
 };
 
 interface PasswdEntry {
   readonly name: string;
+  readonly uid: number;
+  readonly gid: number;
+  readonly home: string;
 }
 
 export class Verifier {
   readonly sendq: Addr[] = [];
+  /** ExitStat as setstat() keeps it: the first status other than EX_OK/EX_TEMPFAIL wins. */
   status = 0;
+  /** A user error without a status of its own (the exit status is EX_USAGE if nothing else set one). */
+  errors = false;
   private aliasMaps: MapHandle[] | null = null;
   private readonly aliasSources: string[] = [];
   private readonly warned = new Set<number>();
@@ -141,18 +147,28 @@ export class Verifier {
   }
 
   /**
-   * usrerr(): always shown; the exit status becomes status (EX_USAGE unless
-   * given; 0 leaves it). fmtmsg() prints the "ADDR... " prefix only for the
-   * reply codes 050, 250, 252, 450, 550 and 553.
+   * usrerr(): always shown. status EX_USAGE (the default) only counts the
+   * error (the -bv exit status is EX_USAGE if nothing set another); any
+   * other nonzero status goes through setstat(); 0 leaves it. fmtmsg()
+   * prints the "ADDR... " prefix only for the reply codes 050, 250, 252,
+   * 450, 550 and 553.
    */
   usrerr(to: string | null, text: string, status = EX_USAGE, code = "553"): void {
     const withTo = ["050", "250", "252", "450", "550", "553"].includes(code);
     this.out(this.prefix(withTo ? to : null) + text + "\n");
-    if (status !== 0) this.setStatus(status);
+    if (status === EX_USAGE) this.errors = true;
+    else if (status !== 0) this.setstat(status);
   }
 
-  private setStatus(st: number): void {
-    if (st === EX_NOUSER || this.status === 0) this.status = st;
+  /** setstat(): ExitStat takes st unless it already holds a status other than EX_OK/EX_TEMPFAIL. */
+  setstat(st: number): void {
+    if (this.status === 0 || this.status === EX_TEMPFAIL) this.status = st;
+  }
+
+  /** The exit status at finis(): EX_TEMPFAIL becomes EX_OK. */
+  exitStatus(): number {
+    const st = this.status !== 0 ? this.status : this.errors ? EX_USAGE : 0;
+    return st === EX_TEMPFAIL ? 0 : st;
   }
 
   /* ------------------------------------------------------------ data */
@@ -162,8 +178,10 @@ export class Verifier {
     const m = new Map<string, PasswdEntry>();
     try {
       for (const line of readFileSync(process.env.SMTS_PASSWD_FILE ?? "/etc/passwd", "latin1").split("\n")) {
-        const name = line.split(":")[0];
-        if (name !== undefined && name.length > 0 && !m.has(name)) m.set(name, { name });
+        const f = line.split(":");
+        const name = f[0];
+        if (name === undefined || name.length === 0 || m.has(name)) continue;
+        m.set(name, { name, uid: Number.parseInt(f[2] ?? "", 10) || 0, gid: Number.parseInt(f[3] ?? "", 10) || 0, home: f[5] ?? "" });
       }
     } catch {
       /* nobody is local */
@@ -279,12 +297,14 @@ export class Verifier {
     }
     if (!this.eng.eightBitAddrOk && /[\x80-\x9f]/.test(addr)) {
       const fixed = addr.replace(/[\x80-\x9f]/g, "?");
-      this.usrerr(addr, `8-bit character in mailbox address "${fixed}"`, EX_USAGE, "501");
+      this.usrerr(addr, `8-bit character in mailbox address "${fixed}"`, 0, "501");
+      this.setstat(EX_USAGE);
       return { refused: true, fixed };
     }
     if (/[\x00-\x1f\x7f]/.test(addr)) {
       const fixed = addr.replace(/[\x00-\x1f\x7f]/g, "?");
-      this.usrerr(addr, `Syntax error in mailbox address "${fixed}" (non-printable character)`, EX_USAGE, "501");
+      this.usrerr(addr, `Syntax error in mailbox address "${fixed}" (non-printable character)`, 0, "501");
+      this.setstat(EX_USAGE);
       return { refused: true, fixed };
     }
     return { refused: false, fixed: addr };
@@ -301,8 +321,10 @@ export class Verifier {
   /** buildaddr(): the ADDRESS for a resolved $# triple. */
   async buildaddr(pvp: string[], paddr: string): Promise<Addr | null> {
     if (pvp.length < 2 || pvp[0]!.charCodeAt(0) !== CANONNET) {
-      this.usrerr(paddr, "cannot resolve name", EX_DATAERR, "554");
-      return null;
+      // syserr("554 5.3.5 buildaddr: no mailer in parsed address"): the error mailer
+      this.usrerr(paddr, "buildaddr: no mailer in parsed address", 0, "554");
+      this.setstat(EX_SOFTWARE);
+      return { paddr, mailer: null, host: "", user: "", state: QS.BADADDR, flags: 0, alias: null };
     }
     const mname = pvp[1]!;
     let k = 2;
@@ -333,15 +355,17 @@ export class Verifier {
         const e = /^[245]\.\d{1,3}\.\d{1,3}\s+/.exec(msg);
         if (e !== null) msg = msg.slice(e[0].length);
       }
-      // a temporary failure does not set the exit status (as seen in -bt /parse)
-      if (code.startsWith("4")) st = 0;
-      this.usrerr(paddr, msg.length > 0 ? msg : "Unknown error", st, code);
-      return { paddr, mailer: null, host: hostText, user: rawUser, state: QS.BADADDR, flags: 0, alias: null };
+      this.setstat(st);
+      this.usrerr(paddr, msg.length > 0 ? msg : "Unknown error", 0, code);
+      // a temporary error (4xx reply or EX_TEMPFAIL) leaves the address to the error mailer
+      const state = code.startsWith("4") || st === EX_TEMPFAIL ? QS.QUEUEUP : QS.BADADDR;
+      return { paddr, mailer: null, host: hostText, user: rawUser, state, flags: 0, alias: null };
     }
     let mailer = this.eng.model.mailers.find((m) => m.name === mname);
     if (mailer === undefined) {
-      this.usrerr(paddr, `unknown mailer ${mname}`, EX_SOFTWARE, "554");
-      return null;
+      this.usrerr(paddr, `buildaddr: unknown mailer ${mname}`, 0, "554");
+      this.setstat(EX_SOFTWARE);
+      return { paddr, mailer: null, host: "", user: "", state: QS.BADADDR, flags: 0, alias: null };
     }
     const hostText = host === null ? "" : this.join(host);
     let flags = 0;
@@ -499,7 +523,11 @@ export class Verifier {
       }
       if (a.state === QS.OK && m !== null && m.flags.includes("w")) {
         const users = this.users();
-        if (users.has(buf)) break;
+        const pw = users.get(buf);
+        if (pw !== undefined) {
+          if (!quoted) await this.forward(a, pw, level);
+          break;
+        }
         const lower = buf.toLowerCase();
         if (lower !== buf && users.has(lower)) {
           a.user = lower;
@@ -552,6 +580,42 @@ export class Verifier {
     a.owner = /[,:/|"]/.test(o.value) ? obuf : o.value;
   }
 
+  /** forward(): read the first ForwardPath file that can be opened. */
+  private async forward(a: Addr, pw: PasswdEntry, level: number): Promise<void> {
+    if (a.state !== QS.OK || a.mailer === null || !a.mailer.flags.includes("w")) return;
+    const fp = this.eng.model.optionValues.get("ForwardPath");
+    const value = fp !== undefined && fp.kind === "string" ? (fp.value ?? undefined) : undefined;
+    if (value !== undefined && value.length === 0) return;
+    const home = pw.home === "/" ? "" : pw.home;
+    this.eng.setMacro("z", home);
+    this.eng.setMacro("u", a.user);
+    this.eng.setMacro("h", a.host);
+    const dbs = this.eng.model.optionValues.get("DontBlameSendmail");
+    const dontBlame = new Set(dbs !== undefined && dbs.kind === "flags" ? dbs.flags : []);
+    for (const entry of forwardPathEntries(value)) {
+      // the cf's value is already translated ($z is a macro reference)
+      const raw = entry.includes("$") ? translateDollars(entry, this.eng.model.configLevel, this.eng.ids, null) : entry;
+      const path = expand(raw, this.eng.macroTable, null);
+      if (path.length === 0) continue;
+      let err = checkForwardFile(path, pw, dontBlame);
+      let text: string | null = null;
+      if (err === null) {
+        try {
+          text = readFileSync(path, "latin1");
+        } catch {
+          err = "EACCES";
+        }
+      }
+      if (text !== null) {
+        await this.include(path, a, level, true, text);
+        return;
+      }
+      if (err === "ENOENT") continue;
+      if ((err === "WWDIR" || err === "GWDIR") && !pathExists(path) && dontBlame.has("dontwarnforwardfileinunsafedirpath")) continue;
+      this.message(a.paddr, `forward: ${path}: ${FORWARD_ERRORS[err!]}`);
+    }
+  }
+
   /** maplocaluser(): ruleset 5 may send a local user elsewhere. */
   private async maplocaluser(a: Addr, level: number): Promise<void> {
     const r = prescan(a.user, this.eng.tables.ext, { delim: 0, ignore: false, eightBitAddrOk: this.eng.eightBitAddrOk });
@@ -572,12 +636,15 @@ export class Verifier {
   }
 
   /** include(): null, or the error text. */
-  private async include(fname: string, ctladdr: Addr, level: number): Promise<string | null> {
+  private async include(fname: string, ctladdr: Addr, level: number, forwarding = false, preread?: string): Promise<string | null> {
     let text: string;
-    try {
-      text = readFileSync(fname, "latin1");
-    } catch (e) {
-      return errnoText(e);
+    if (preread !== undefined) text = preread;
+    else {
+      try {
+        text = readFileSync(fname, "latin1");
+      } catch (e) {
+        return errnoText(e);
+      }
     }
     const oldFile = this.fileName;
     const oldLine = this.lineNumber;
@@ -594,7 +661,7 @@ export class Verifier {
       const c = /\s#@#(\s|$)/.exec(raw);
       if (c !== null) raw = raw.slice(0, c.index).replace(/\s+$/, "");
       if (raw.length === 0) continue;
-      this.message(null, `sending to ${raw}`);
+      this.message(null, `${forwarding ? "forwarding" : "sending"} to ${raw}`);
       n += await this.sendtolist(raw, ctladdr, level + 1);
     }
     if (n > 0 && (ctladdr.flags & QSELFREF) === 0) ctladdr.state = QS.DONTSEND;
@@ -636,9 +703,10 @@ export class Verifier {
 
   private print(queue: readonly Addr[]): void {
     for (const q of queue) {
-      if (!isSendable(q.state) || q.mailer === null) continue;
-      if (q.host.length > 0) this.out(`${this.prefix(q.paddr)}deliverable: mailer ${q.mailer.name}, host ${q.host}, user ${q.user}\n`);
-      else this.out(`${this.prefix(q.paddr)}deliverable: mailer ${q.mailer.name}, user ${q.user}\n`);
+      if (!isSendable(q.state)) continue;
+      const name = q.mailer === null ? "*error*" : q.mailer.name;
+      if (q.host.length > 0) this.out(`${this.prefix(q.paddr)}deliverable: mailer ${name}, host ${q.host}, user ${q.user}\n`);
+      else this.out(`${this.prefix(q.paddr)}deliverable: mailer ${name}, user ${q.user}\n`);
     }
   }
 }
@@ -750,6 +818,7 @@ export async function runVerify(opts: SessionOptions, addrs: readonly string[]):
   for (const a of addrs) await v.sendtolist(strip(a), null, 0);
   v.report();
   out.flush();
-  if (v.status !== 0) return v.status;
+  const st = v.exitStatus();
+  if (st !== 0) return st;
   return eng.exitStatus;
 }

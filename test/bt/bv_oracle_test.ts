@@ -3,12 +3,15 @@
  * oracle sandbox): the Debian sendmail.cf with AliasFile pointing at a
  * scratch aliases file (built by real sendmail -bi), with lists, loops,
  * self references, owner- lists, :include: files, programs, files and
- * remote members. Each case is one command line; stdout and the exit
- * status must be identical, with and without -v.
+ * remote members, and local users with ~/.forward files (homes under the
+ * scratch directory, in a passwd file both sides read: the sandbox's
+ * /etc/passwd is replaced by it through SM_ORACLE_PASSWD). Each case is one
+ * command line; stdout and the exit status must be identical, with and
+ * without -v.
  */
 
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,6 +58,7 @@ function aliasesText(dir: string): string {
     'owner-list5: "|/bin/true"',
     "plus: user1+tag",
     "badroute: a@b@c",
+    "tofwd: fwd1",
     "",
   ].join("\n");
 }
@@ -119,7 +123,107 @@ const CASES: readonly (readonly string[])[] = [
   ["-OAliasFile=/nonexistent/aliases", "list1", "user1"],
   ["-OMaxAlias=3", "deep1"],
   ["-ONoSuchOption=1", "user1"],
+  // ~/.forward (ForwardPath=$z/.forward.$w:$z/.forward in Debian's cf)
+  ["fwd1"],
+  ["fwd2"],
+  ["fwdother"],
+  ["fwdgw"],
+  ["fwdww"],
+  ["fwdhost"],
+  ["fwdnohome"],
+  ["fwdself"],
+  ["fwdwwdir"],
+  ["fwdwwdirnone"],
+  ["fwdsticky"],
+  ["fwdgwdir"],
+  ["fwdlink"],
+  ["fwdempty"],
+  ["fwdinc"],
+  ["fwda"],
+  ["fwddir"],
+  ["fwdprivate"],
+  ["fwdnosearch"],
+  ["fwdrootown"],
+  ["fwdunreadable"],
+  ["tofwd"],
+  ["fwd1, user1"],
+  ["FWD1"],
+  ["\\fwd1"],
+  ["fwd1", "fwda", "list1"],
+  ["-OForwardPath=", "fwd1"],
 ];
+
+interface ForwardUser {
+  readonly name: string;
+  /** files in the home directory: name -> content (null: a directory; "->X": a symlink to X) */
+  readonly files?: Readonly<Record<string, string | null>>;
+  /** mode of the .forward (default 0644) */
+  readonly mode?: number;
+  /** owner of the .forward: "other" (uid 2001), "root" (default: the user) */
+  readonly owner?: "other" | "root";
+  /** mode of the home directory (default 0755) */
+  readonly homeMode?: number;
+  /** home directory owned by root */
+  readonly rootHome?: boolean;
+  /** no home directory */
+  readonly noHome?: boolean;
+}
+
+const FORWARD_USERS: readonly ForwardUser[] = [
+  { name: "fwd1", files: { ".forward": "user1, user2\n" } },
+  { name: "fwd2", files: { ".forward": '"|/bin/cat"\n/tmp/bv-fwd-mbox\nfoo@example.com\n' } },
+  { name: "fwdother", files: { ".forward": "user1\n" }, owner: "other" },
+  { name: "fwdgw", files: { ".forward": "user1\n" }, mode: 0o664 },
+  { name: "fwdww", files: { ".forward": "user1\n" }, mode: 0o602 },
+  { name: "fwdhost", files: { ".forward": "user1\n", ".forward.mx": "user2\n" } },
+  { name: "fwdnohome", noHome: true },
+  { name: "fwdself", files: { ".forward": "\\fwdself, user1\n" } },
+  { name: "fwdwwdir", files: { ".forward": "user1\n" }, homeMode: 0o777 },
+  { name: "fwdwwdirnone", files: {}, homeMode: 0o777 },
+  { name: "fwdsticky", files: { ".forward": "user1\n" }, homeMode: 0o1777 },
+  { name: "fwdgwdir", files: { ".forward": "user1\n" }, homeMode: 0o775 },
+  { name: "fwdlink", files: { real: "user1\n", ".forward": "->real" } },
+  { name: "fwdempty", files: { ".forward": "" } },
+  { name: "fwdinc", files: { ".forward": "# comment\n\nuser1 #@# trailing\n:include:INC\n" } },
+  { name: "fwda", files: { ".forward": "fwdb\n" } },
+  { name: "fwdb", files: { ".forward": "fwda\n" } },
+  { name: "fwddir", files: { ".forward": null } },
+  { name: "fwdprivate", files: { ".forward": "user1\n" }, mode: 0o600 },
+  { name: "fwdnosearch", files: { ".forward": "user1\n" }, homeMode: 0o700, rootHome: true },
+  { name: "fwdrootown", files: { ".forward": "user1\n" }, owner: "root" },
+  { name: "fwdunreadable", files: { ".forward": "user1\n" }, mode: 0 },
+];
+
+/** Make the forward users' homes under dir; returns their passwd lines. */
+function makeForwardUsers(dir: string): string {
+  const homes = join(dir, "home");
+  mkdirSync(homes, { mode: 0o755 });
+  chmodSync(homes, 0o755);
+  let lines = "";
+  FORWARD_USERS.forEach((u, i) => {
+    const id = 2101 + i;
+    const home = join(homes, u.name);
+    lines += `${u.name}:x:${id}:${id}:Forward ${u.name}:${home}:/bin/sh\n`;
+    if (u.noHome === true) return;
+    mkdirSync(home);
+    chownSync(home, u.rootHome === true ? 0 : id, u.rootHome === true ? 0 : id);
+    chmodSync(home, u.homeMode ?? 0o755);
+    for (const [name, content] of Object.entries(u.files ?? {})) {
+      const path = join(home, name);
+      if (content === null) mkdirSync(path);
+      else if (content.startsWith("->")) {
+        symlinkSync(content.slice(2), path);
+        continue;
+      } else writeFileSync(path, content.replace("INC", join(dir, "fwd-inc.list")), "latin1");
+      const owner = name === ".forward" && u.owner === "other" ? 2001 : name === ".forward" && u.owner === "root" ? 0 : id;
+      chownSync(path, owner, id);
+      chmodSync(path, content === null ? 0o755 : name === ".forward" ? (u.mode ?? 0o644) : 0o644);
+    }
+  });
+  writeFileSync(join(dir, "fwd-inc.list"), "mary\n", "latin1");
+  chmodSync(join(dir, "fwd-inc.list"), 0o644);
+  return lines;
+}
 
 function ourEnv(passwd: string): NodeJS.ProcessEnv {
   return {
@@ -152,8 +256,9 @@ describe.skipIf(!avail.ok || !built || !haveCf)("bin/sendmail -bv against real s
       .join("");
     let base = readFileSync("/etc/passwd", "latin1");
     if (base.length > 0 && !base.endsWith("\n")) base += "\n";
-    writeFileSync(passwd, base + extra, "latin1");
-    const r = await runInSandbox([SENDMAIL_BIN, "-bi", "-C", cf]);
+    writeFileSync(passwd, base + extra + makeForwardUsers(dir), "latin1");
+    chmodSync(passwd, 0o644);
+    const r = await runInSandbox([SENDMAIL_BIN, "-bi", "-C", cf], { env: { SM_ORACLE_PASSWD: passwd } });
     expect(r.status).toBe(0);
   }, 60_000);
 
@@ -163,14 +268,17 @@ describe.skipIf(!avail.ok || !built || !haveCf)("bin/sendmail -bv against real s
       const diffs: string[] = [];
       for (const args of CASES) {
         const flags = verbose ? ["-bv", "-v", "-C", cf] : ["-bv", "-C", cf];
-        const real = await runInSandbox([SENDMAIL_BIN, ...flags, ...args]);
+        const real = await runInSandbox([SENDMAIL_BIN, ...flags, ...args], { env: { SM_ORACLE_PASSWD: passwd } });
         const got = spawnSync(process.execPath, [join(REPO, "bin", "sendmail"), ...flags, ...args], {
           env: ourEnv(passwd),
           timeout: 60_000,
         });
         const ours = { stdout: got.stdout.toString("latin1"), status: got.status ?? -1 };
         if (ours.stdout === real.stdout && ours.status === real.status) same++;
-        else diffs.push(`${JSON.stringify(args)}\n--- real (${real.status})\n${real.stdout}--- ours (${ours.status})\n${ours.stdout}`);
+        else {
+          const err = got.stderr.toString("latin1");
+          diffs.push(`${JSON.stringify(args)}\n--- real (${real.status})\n${real.stdout}--- ours (${ours.status})\n${ours.stdout}${err.length > 0 ? `--- our stderr\n${err}` : ""}`);
+        }
       }
       expect(diffs.join("\n")).toBe("");
       expect(same).toBe(CASES.length);
