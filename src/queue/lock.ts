@@ -29,6 +29,7 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { fs } from "../util/node.js";
+import { alive } from "../util/process.js";
 
 export const FLOCK_BIN_CANDIDATES = ["/usr/bin/flock", "/bin/flock"];
 
@@ -140,16 +141,6 @@ export class FlockLocker implements Locker {
         else finish(null, new Error(`lock helper for ${path} failed (status ${String(code)})`));
       });
     });
-  }
-}
-
-/** Whether a process is alive. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -48,6 +48,7 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { fs, path } from "../../util/node.js";
+import { alive } from "../../util/process.js";
 
 export const PERL_CANDIDATES = ["/usr/bin/perl", "/bin/perl"];
 export const PYTHON_CANDIDATES = ["/usr/bin/python3", "/bin/python3"];
@@ -191,15 +192,6 @@ export type DotlockAttempt =
   | { readonly kind: "denied"; readonly reason: string };
 
 let seq = 0;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function errCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? "";
