@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { makemapReal, oracleAvailable, runBt } from "../oracle/sendmail_oracle.js";
+import { safeScratchBase } from "../safe_scratch.mjs";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SANDBOX = join(REPO, "test", "oracle", "sandbox");
@@ -302,7 +303,7 @@ describe.skipIf(!avail.ok || !built)("bin/sendmail -bt against real sendmail", (
   }
 
   it("map classes: regex, program, dns, bestmx, sequence, switch, stab, safe and unsafe db files", async () => {
-    const safe = mkdtempSync(join(REPO, "test", "bt", ".scratch-maps-"));
+    const safe = mkdtempSync(join(safeScratchBase(join(REPO, "test", "bt", ".scratch")), "maps-"));
     try {
       const aliases = "list1\tuser1, user2\nroot\tuser1\n";
       for (const d of [safe, dir]) expect((await makemapReal("hash", join(d, "aliases"), aliases)).status).toBe(0);

@@ -12,6 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { safeScratchBase } from "../safe_scratch.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const OUR_CF = join(ROOT, "cf", "m4", "cf.m4");
@@ -50,8 +51,7 @@ export function ourM4Available() {
  * files from a path that goes through a world-writable directory.
  */
 export function makeScratch(tag) {
-  const base = join(ROOT, "test", "cf_lib", ".scratch");
-  mkdirSync(base, { recursive: true, mode: 0o755 });
+  const base = safeScratchBase(join(ROOT, "test", "cf_lib", ".scratch"));
   return mkdtempSync(join(base, `${tag}-`));
 }
 

@@ -43,6 +43,7 @@ import {
   mapSource,
   unlocalize,
 } from "./common.mjs";
+import { safeScratchBase } from "../safe_scratch.mjs";
 
 /** RULESET_DIFF_SENDMAIL=real-sendmail-shim.mjs checks the harness itself against real sendmail. */
 const SENDMAIL = process.env.RULESET_DIFF_SENDMAIL ?? join(REPO, "bin", "sendmail");
@@ -261,7 +262,7 @@ for (const config of configs) {
 
     beforeAll(async () => {
       // Not under /tmp, like the generator: a world-writable directory on a map's path draws warnings.
-      scratch = mkdtempSync(join(HERE, ".scratch-test-"));
+      scratch = mkdtempSync(join(safeScratchBase(join(HERE, ".scratch")), "test-"));
       env = ourEnv(writeSandboxPasswd(scratch));
       installFiles(config, scratch);
       for (const m of config.maps) {
